@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliOptions.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSet>
+
+namespace tidings {
+namespace {
+
+// Splits "--name value" / "--name=value" pairs and bare flags. `flags` are
+// the options without a value.
+struct Parsed
+{
+    QHash<QString, QStringList> values;
+    QSet<QString> flags;
+};
+
+std::optional<Parsed> split(const QStringList &args, const QSet<QString> &valued,
+                            const QSet<QString> &flags, QString *error)
+{
+    Parsed p;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString arg = args[i];
+        QString value;
+        bool hasValue = false;
+        if (const qsizetype eq = arg.indexOf(QLatin1Char('='));
+            arg.startsWith(QLatin1String("--")) && eq > 0) {
+            value = arg.mid(eq + 1);
+            arg = arg.left(eq);
+            hasValue = true;
+        }
+        if (flags.contains(arg)) {
+            if (hasValue) {
+                *error = CliOptions::tr("%1 takes no value.").arg(arg);
+                return std::nullopt;
+            }
+            p.flags.insert(arg);
+            continue;
+        }
+        if (!valued.contains(arg)) {
+            *error = arg.startsWith(QLatin1Char('-'))
+                         ? CliOptions::tr("unknown option \"%1\".").arg(arg)
+                         : CliOptions::tr("unexpected argument \"%1\".").arg(arg);
+            return std::nullopt;
+        }
+        if (!hasValue) {
+            if (i + 1 >= args.size()) {
+                *error = CliOptions::tr("%1 needs a value.").arg(arg);
+                return std::nullopt;
+            }
+            value = args[++i];
+        }
+        p.values[arg].append(value);
+    }
+    return p;
+}
+
+QString single(const Parsed &p, const QString &name)
+{
+    const QStringList v = p.values.value(name);
+    return v.isEmpty() ? QString() : v.last();
+}
+
+std::optional<sip::Uri> sipUri(const QString &text, const QString &option, QString *error)
+{
+    const char *why = nullptr;
+    auto uri = sip::Uri::parse(text.toUtf8(), &why);
+    if (!uri || !uri->isSip()) {
+        *error = CliOptions::tr("%1: \"%2\" is not a SIP URI (like sip:alice@example.com)%3.")
+                     .arg(option, text,
+                          why ? QStringLiteral(": ") + QString::fromLatin1(why) : QString());
+        return std::nullopt;
+    }
+    return uri;
+}
+
+bool readPassword(const Parsed &p, QByteArray *password, QString *error)
+{
+    const QString var = single(p, QStringLiteral("--password-env"));
+    if (var.isEmpty())
+        return true;
+    if (!qEnvironmentVariableIsSet(var.toLocal8Bit().constData())) {
+        *error = CliOptions::tr("--password-env: the environment variable %1 is not set.").arg(var);
+        return false;
+    }
+    *password = qgetenv(var.toLocal8Bit().constData());
+    return true;
+}
+
+} // namespace
+
+std::optional<BindSpec> BindSpec::parse(const QString &text, QString *error)
+{
+    // T:HOST:PORT with HOST an IPv4 address or a bracketed IPv6 address.
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    const qsizetype last = text.lastIndexOf(QLatin1Char(':'));
+    const auto fail = [&](const QString &why) -> std::optional<BindSpec> {
+        *error = CliOptions::tr("--bind \"%1\": %2 (expected T:HOST:PORT, e.g. udp:127.0.0.1:5080 "
+                                "or tcp:[::1]:0).")
+                     .arg(text, why);
+        return std::nullopt;
+    };
+    if (colon < 0 || last == colon)
+        return fail(CliOptions::tr("missing part"));
+    BindSpec b;
+    const auto type = sip::transportFromName(text.left(colon).toLatin1());
+    if (!type)
+        return fail(CliOptions::tr("the transport must be udp, tcp or tls"));
+    b.transport = *type;
+    QString host = text.mid(colon + 1, last - colon - 1);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    else if (host.contains(QLatin1Char(':')))
+        return fail(CliOptions::tr("put an IPv6 address in brackets"));
+    if (!b.address.setAddress(host))
+        return fail(CliOptions::tr("\"%1\" is not an IP address").arg(host));
+    bool ok = false;
+    const uint port = text.mid(last + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return fail(CliOptions::tr("the port must be 0 to 65535"));
+    b.port = quint16(port);
+    return b;
+}
+
+std::optional<ListenOptions> CliOptions::parseListen(const QStringList &args, QString *error)
+{
+    static const QSet<QString> valued = {
+        QStringLiteral("--aor"),       QStringLiteral("--bind"),
+        QStringLiteral("--profile"),   QStringLiteral("--registrar"),
+        QStringLiteral("--auth-user"), QStringLiteral("--password-env"),
+        QStringLiteral("--proxy"),     QStringLiteral("--tls-cert"),
+        QStringLiteral("--tls-key"),   QStringLiteral("--tls-ca")};
+    static const QSet<QString> flags = {QStringLiteral("--register"), QStringLiteral("--trace")};
+    const auto p = split(args, valued, flags, error);
+    if (!p)
+        return std::nullopt;
+    ListenOptions o;
+    const QString aor = single(*p, QStringLiteral("--aor"));
+    if (aor.isEmpty()) {
+        *error = tr("listen needs --aor URI (the address to receive for).");
+        return std::nullopt;
+    }
+    auto uri = sipUri(aor, QStringLiteral("--aor"), error);
+    if (!uri)
+        return std::nullopt;
+    o.aor = *uri;
+    const QStringList binds = p->values.value(QStringLiteral("--bind"));
+    if (binds.isEmpty()) {
+        *error = tr("listen needs at least one --bind T:HOST:PORT.");
+        return std::nullopt;
+    }
+    for (const QString &b : binds) {
+        auto spec = BindSpec::parse(b, error);
+        if (!spec)
+            return std::nullopt;
+        o.binds << *spec;
+    }
+    o.profile = single(*p, QStringLiteral("--profile"));
+    o.registerAccount = p->flags.contains(QStringLiteral("--register"));
+    o.trace = p->flags.contains(QStringLiteral("--trace"));
+    for (const QString &name : {QStringLiteral("--registrar"), QStringLiteral("--proxy")}) {
+        const QString v = single(*p, name);
+        if (v.isEmpty())
+            continue;
+        auto u = sipUri(v, name, error);
+        if (!u)
+            return std::nullopt;
+        (name == QLatin1String("--proxy") ? o.proxy : o.registrar) = *u;
+    }
+    if (o.registerAccount && !o.registrar) {
+        *error = tr("--register needs --registrar URI.");
+        return std::nullopt;
+    }
+    o.authUser = single(*p, QStringLiteral("--auth-user")).toUtf8();
+    if (!readPassword(*p, &o.password, error))
+        return std::nullopt;
+    o.tlsCert = single(*p, QStringLiteral("--tls-cert"));
+    o.tlsKey = single(*p, QStringLiteral("--tls-key"));
+    o.tlsCa = single(*p, QStringLiteral("--tls-ca"));
+    if (o.tlsCert.isEmpty() != o.tlsKey.isEmpty()) {
+        *error = tr("--tls-cert and --tls-key go together.");
+        return std::nullopt;
+    }
+    return o;
+}
+
+std::optional<SendOptions> CliOptions::parseSend(const QStringList &args, QString *error)
+{
+    static const QSet<QString> valued = {
+        QStringLiteral("--from"),         QStringLiteral("--to"),
+        QStringLiteral("--text"),         QStringLiteral("--file"),
+        QStringLiteral("--content-type"), QStringLiteral("--transport"),
+        QStringLiteral("--proxy"),        QStringLiteral("--auth-user"),
+        QStringLiteral("--password-env"), QStringLiteral("--timeout"),
+        QStringLiteral("--profile"),      QStringLiteral("--tls-ca")};
+    static const QSet<QString> flags = {QStringLiteral("--trace")};
+    const auto p = split(args, valued, flags, error);
+    if (!p)
+        return std::nullopt;
+    SendOptions o;
+    for (const QString &name : {QStringLiteral("--from"), QStringLiteral("--to")}) {
+        const QString v = single(*p, name);
+        if (v.isEmpty()) {
+            *error = tr("send needs %1 URI.").arg(name);
+            return std::nullopt;
+        }
+        auto u = sipUri(v, name, error);
+        if (!u)
+            return std::nullopt;
+        (name == QLatin1String("--from") ? o.from : o.to) = *u;
+    }
+    const bool hasText = p->values.contains(QStringLiteral("--text"));
+    const bool hasFile = p->values.contains(QStringLiteral("--file"));
+    if (hasText == hasFile) {
+        *error = tr("send needs exactly one of --text TEXT or --file PATH.");
+        return std::nullopt;
+    }
+    if (hasText) {
+        o.body = single(*p, QStringLiteral("--text")).toUtf8();
+    } else {
+        QFile f(single(*p, QStringLiteral("--file")));
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = tr("--file: cannot read %1: %2").arg(f.fileName(), f.errorString());
+            return std::nullopt;
+        }
+        o.body = f.readAll();
+    }
+    if (const QString ct = single(*p, QStringLiteral("--content-type")); !ct.isEmpty())
+        o.contentType = ct.toUtf8();
+    if (const QString t = single(*p, QStringLiteral("--transport")); !t.isEmpty()) {
+        o.transport = sip::transportFromName(t.toLatin1());
+        if (!o.transport) {
+            *error = tr("--transport must be udp, tcp or tls.");
+            return std::nullopt;
+        }
+    }
+    if (const QString v = single(*p, QStringLiteral("--proxy")); !v.isEmpty()) {
+        auto u = sipUri(v, QStringLiteral("--proxy"), error);
+        if (!u)
+            return std::nullopt;
+        o.proxy = *u;
+    }
+    if (const QString t = single(*p, QStringLiteral("--timeout")); !t.isEmpty()) {
+        bool ok = false;
+        o.timeoutSeconds = t.toInt(&ok);
+        if (!ok || o.timeoutSeconds <= 0 || o.timeoutSeconds > 3600) {
+            *error = tr("--timeout must be 1 to 3600 seconds.");
+            return std::nullopt;
+        }
+    }
+    o.authUser = single(*p, QStringLiteral("--auth-user")).toUtf8();
+    if (!readPassword(*p, &o.password, error))
+        return std::nullopt;
+    o.profile = single(*p, QStringLiteral("--profile"));
+    o.tlsCa = single(*p, QStringLiteral("--tls-ca"));
+    o.trace = p->flags.contains(QStringLiteral("--trace"));
+    return o;
+}
+
+} // namespace tidings
