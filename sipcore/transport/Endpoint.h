@@ -43,6 +43,11 @@ struct Endpoint
     TransportType transport = TransportType::Udp;
     QHostAddress address;
     quint16 port = 0;
+    // The host name to verify a TLS server certificate against and to send
+    // as SNI (RFC 5922 §7.2: the domain the target was resolved from). Empty:
+    // verify against the IP address. Not part of ==/qHash: a connection to
+    // an address and port is one flow whatever name it was looked up by.
+    QString serverName = {};
 
     bool isValid() const { return !address.isNull() && port != 0; }
     bool isReliable() const { return sip::isReliable(transport); }
@@ -50,6 +55,7 @@ struct Endpoint
     QString toString() const;
     // "127.0.0.1:5060", "[::1]:5061" (no transport)
     QString hostPort() const;
+    // Compares transport, address and port (not serverName).
     friend bool operator==(const Endpoint &a, const Endpoint &b)
     {
         return a.transport == b.transport && a.port == b.port && a.address == b.address;
