@@ -2,6 +2,9 @@
 #include "Cli.h"
 
 #include "AppInfo.h"
+#include "CliOptions.h"
+#include "ListenCommand.h"
+#include "SendCommand.h"
 
 namespace tidings {
 
@@ -41,23 +44,69 @@ int Cli::run(const QStringList &arguments)
     if (first.startsWith(QLatin1Char('-'))) {
         return usageError(tr("unknown option \"%1\".").arg(first));
     }
+    QString error;
+    if (first == QLatin1String("listen")) {
+        const auto options = CliOptions::parseListen(args.mid(1), &error);
+        return options ? ListenCommand::run(*options, m_out, m_err) : usageError(error);
+    }
+    if (first == QLatin1String("send")) {
+        const auto options = CliOptions::parseSend(args.mid(1), &error);
+        return options ? SendCommand::run(*options, m_out, m_err) : usageError(error);
+    }
     return usageError(tr("unknown command \"%1\".").arg(first));
 }
 
 void Cli::printUsage(QTextStream &stream) const
 {
-    stream << tr("Usage: %1 --version | --help").arg(programName) << '\n'
-           << '\n'
-           << tr("Command-line client of %1, instant messaging over SIP MESSAGE.")
+    stream << tr("Usage: %1 <command> [options] | --version | --help").arg(programName) << "\n\n"
+           << tr("Command-line client of %1, instant messaging over SIP MESSAGE (RFC 3428).")
                   .arg(AppInfo::displayName())
+           << "\n\n"
+           << tr("Commands:") << '\n'
+           << "  listen --aor URI --bind T:HOST:PORT [--bind ...] [--proxy URI]\n"
+           << "         [--tls-cert PEM --tls-key PEM] [--tls-ca PEM] [--trace]\n"
+           << "      " << tr("Receive messages for URI and print each as a JSON line, until")
            << '\n'
-           << tr("This version has no commands yet.") << '\n'
+           << "      " << tr("SIGINT/SIGTERM. T is udp, tcp or tls; IPv6 as udp:[::1]:5080;")
            << '\n'
+           << "      " << tr("port 0 picks a free port (udp and tcp binds given the same port")
+           << '\n'
+           << "      "
+           << tr("share it). A tls bind without --tls-cert/--tls-key only connects out.") << '\n'
+           << "      " << tr("Prints {\"event\":\"listening\",...} with the actual ports, then")
+           << '\n'
+           << "      " << tr("{\"event\":\"message\",\"from\":...,\"body\":...} per message.")
+           << '\n'
+           << "      "
+           << tr("Example: %1 listen --aor sip:bob@127.0.0.1 --bind udp:127.0.0.1:5080")
+                  .arg(programName)
+           << "\n\n"
+           << "  send --from URI --to URI (--text TEXT | --file PATH) [--content-type TYPE]\n"
+           << "       [--transport udp|tcp|tls] [--proxy URI] [--auth-user U --password-env VAR]\n"
+           << "       [--timeout SECONDS] [--tls-ca PEM] [--trace]\n"
+           << "      "
+           << tr("Send one message and print {\"event\":\"result\",\"status\":200,...},") << '\n'
+           << "      "
+           << tr("or {\"event\":\"result\",\"error\":\"timeout\"|\"<why>\"} without a final")
+           << '\n'
+           << "      " << tr("response. --timeout defaults to 32 s (Timer F). Passwords come from")
+           << '\n'
+           << "      " << tr("the environment variable named by --password-env, never the command")
+           << '\n'
+           << "      " << tr("line.") << '\n'
+           << "      "
+           << tr("Example: %1 send --from sip:alice@127.0.0.1 --to sip:bob@127.0.0.1:5080 --text "
+                 "\"Hello\"")
+                  .arg(programName)
+           << "\n\n"
            << tr("Options:") << '\n'
            << "  --version   " << tr("Print the version and exit.") << '\n'
-           << "  -h, --help  " << tr("Print this help and exit.") << '\n'
+           << "  -h, --help  " << tr("Print this help and exit.") << "\n\n"
+           << tr("Not yet available: --register/--registrar (account registration), --profile")
            << '\n'
-           << tr("Exit status: 0 on success, 2 on a usage error.") << '\n';
+           << tr("(the message store), and the history and search commands.") << "\n\n"
+           << tr("Exit status: 0 success (2xx); 1 a final non-2xx response, a bind or TLS") << '\n'
+           << tr("failure; 2 usage error; 3 timeout or transport failure.") << '\n';
 }
 
 int Cli::usageError(const QString &message)

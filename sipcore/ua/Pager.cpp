@@ -193,6 +193,7 @@ void Pager::onFailure(const std::shared_ptr<Job> &job, const ClientFailure &fail
     }
     SendResult r;
     r.transport = target.transport;
+    r.timedOut = failure.kind == ClientFailure::Kind::Timeout;
     r.error =
         failure.kind == ClientFailure::Kind::Timeout
             ? QStringLiteral("no answer from %1: %2").arg(target.toString(), failure.reason)

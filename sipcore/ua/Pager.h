@@ -42,6 +42,7 @@ struct SendResult
     QString error;     // for Failed (and explanations for Rejected), in words
     QByteArray callId;
     std::optional<TransportType> transport;
+    bool timedOut = false; // Failed because no final response came in time
 
     bool isSuccess() const { return outcome == Outcome::Delivered || outcome == Outcome::Accepted; }
 };

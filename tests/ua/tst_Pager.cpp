@@ -262,6 +262,7 @@ void tst_Pager::rfc3261_17_1_2_2_timeoutThenNextTarget()
     h.clock.advance(32000);
     QCOMPARE(h.results.size(), 1);
     QCOMPARE(h.results[0].outcome, SendResult::Outcome::Failed);
+    QVERIFY(h.results[0].timedOut);
     QVERIFY(h.results[0].error.startsWith(QStringLiteral("no answer from udp:127.0.0.1:5062")));
 }
 
@@ -274,6 +275,7 @@ void tst_Pager::transportErrorReported()
     QCOMPARE(h.results[0].outcome, SendResult::Outcome::Failed);
     QCOMPARE(h.results[0].error,
              QStringLiteral("could not send to udp:127.0.0.1:5060: connection refused"));
+    QVERIFY(!h.results[0].timedOut);
     h.targets.clear();
     h.transport.failWith.clear();
     h.send("sip:bob@nowhere.invalid");
