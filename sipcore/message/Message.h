@@ -134,6 +134,10 @@ public:
     int removeHeader(QByteArrayView name);
     // Removes only the first field (e.g. the top Via); true if one was removed.
     bool removeFirstHeader(QByteArrayView name);
+    // Replaces the topmost Via value only, leaving the others — in the same
+    // line or in later lines — as they are (the transport layer stamps
+    // sent-by, received and rport this way, RFC 3261 §18.1.1, §18.2.1).
+    bool replaceTopVia(QByteArrayView value);
     // Sets the body and Content-Length; with a content type, Content-Type too.
     void setBody(const QByteArray &body, QByteArrayView contentType = {});
     void setRequestUri(const Uri &uri);

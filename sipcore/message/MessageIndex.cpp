@@ -213,6 +213,29 @@ bool Message::removeFirstHeader(QByteArrayView name)
     return true;
 }
 
+bool Message::replaceTopVia(QByteArrayView value)
+{
+    const qsizetype at = findField("Via");
+    if (at < 0 || !Via::parse(value.toByteArray()))
+        return false;
+    // The other values of the same line stay, after the new one.
+    QByteArray rest;
+    bool first = true;
+    lex::splitCommaList(m_headers[at].value, [&](QByteArrayView item) {
+        if (!first) {
+            rest += ", ";
+            rest += item;
+        }
+        first = false;
+    });
+    HeaderField &f = m_headers[at];
+    f.value = store(value.toByteArray() + rest, &f.source);
+    // The new value parsed above; an error elsewhere in a malformed message
+    // (which still gets stamped before its 400) is the message's own.
+    index();
+    return true;
+}
+
 void Message::setBody(const QByteArray &body, QByteArrayView contentType)
 {
     m_chunks.append(body);

@@ -41,15 +41,7 @@ void appendParam(QByteArray &out, const Param &p)
 
 bool replaceTopVia(Message &message, QByteArrayView value)
 {
-    const Message::Vias &vias = message.vias();
-    if (vias.isEmpty())
-        return false;
-    QByteArray all = value.toByteArray();
-    for (qsizetype i = 1; i < vias.size(); ++i) {
-        all += ", ";
-        all += vias[i].text();
-    }
-    return message.setHeader("Via", all);
+    return message.replaceTopVia(value);
 }
 
 bool stampSentBy(Message &request, TransportType transport, const QHostAddress &address,

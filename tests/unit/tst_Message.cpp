@@ -47,6 +47,7 @@ private slots:
     void rfc3261_8_2_6_buildResponse();
     void prependViaKeepsOrder();
     void setHeaderReplacesAllAtFirstPlace();
+    void replaceTopViaKeepsTheOthers();
     void removeHeader();
     void mutatorsRejectMalformedValues_data();
     void mutatorsRejectMalformedValues();
@@ -146,6 +147,25 @@ void tst_Message::setHeaderReplacesAllAtFirstPlace()
     QCOMPARE(m.headers().back().name, QByteArrayView("X-New"));
     QVERIFY(m.setHeader("To", "<sip:bob@example.com>;tag=new"));
     QCOMPARE(m.to().tag(), QByteArrayView("new"));
+}
+
+void tst_Message::replaceTopViaKeepsTheOthers()
+{
+    Message m = parsed(
+        "MESSAGE sip:bob@example.org SIP/2.0\r\n"
+        "Via: SIP/2.0/UDP a.example;branch=z9hG4bKa, SIP/2.0/UDP b.example;branch=z9hG4bKb\r\n"
+        "Via: SIP/2.0/TCP c.example;branch=z9hG4bKc\r\n"
+        "From: <sip:y@example.org>;tag=1\r\nTo: <sip:bob@example.org>\r\n"
+        "Call-ID: v\r\nCSeq: 1 MESSAGE\r\nContent-Length: 0\r\n\r\n");
+    QVERIFY(m.replaceTopVia("SIP/2.0/UDP a.example;branch=z9hG4bKa;received=192.0.2.1;rport=5060"));
+    QCOMPARE(m.vias().size(), 3);
+    QCOMPARE(m.topVia().received(), QByteArrayView("192.0.2.1"));
+    QCOMPARE(m.vias()[1].host(), QByteArrayView("b.example"));
+    const QList<QByteArrayView> lines = m.headerValues(HeaderId::Via);
+    QCOMPARE(lines.size(), 2); // the line layout is kept
+    QCOMPARE(lines[1], QByteArrayView("SIP/2.0/TCP c.example;branch=z9hG4bKc"));
+    QVERIFY(!m.replaceTopVia("not a via"));
+    QCOMPARE(m.vias().size(), 3);
 }
 
 void tst_Message::removeHeader()
