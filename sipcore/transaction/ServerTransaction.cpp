@@ -3,10 +3,10 @@
 
 namespace sip {
 
-ServerTransaction::ServerTransaction(ReceivedMessage request, Scheduler &scheduler,
+ServerTransaction::ServerTransaction(const ReceivedMessage &request, Scheduler &scheduler,
                                      TransportSender &sender, const TimerValues &timers,
                                      Handlers handlers)
-    : m_request(std::move(request))
+    : m_route(ResponseRoute::forRequest(request))
     , m_scheduler(scheduler)
     , m_sender(sender)
     , m_timers(timers)
@@ -21,10 +21,10 @@ ServerTransaction::~ServerTransaction()
         m_scheduler.cancel(m_timerJ);
 }
 
-void ServerTransaction::send(const Message &response)
+void ServerTransaction::send(const QByteArray &wire)
 {
     std::weak_ptr<ServerTransaction *> self = m_self;
-    m_sender.sendResponse(response, m_request, [self](const QString &reason) {
+    m_sender.sendResponse(wire, m_route, [self](const QString &reason) {
         auto p = self.lock();
         if (!p || !*p)
             return;
@@ -55,17 +55,17 @@ bool ServerTransaction::respond(const Message &response)
 {
     if (m_state == State::Completed || m_state == State::Terminated)
         return false;
-    m_lastResponse = response;
+    m_lastResponse = response.toWire();
     if (response.statusCode() < 200) {
         m_state = State::Proceeding;
-        send(response);
+        send(m_lastResponse);
         return true;
     }
     m_state = State::Completed;
-    send(response);
+    send(m_lastResponse);
     if (m_state != State::Completed)
         return true; // the send failed synchronously and terminated us
-    if (m_request.remote.isReliable()) {
+    if (m_route.remote.isReliable()) {
         terminate(); // Timer J is 0 on reliable transports
     } else {
         m_timerJ = m_scheduler.start(m_timers.timerJ(), [this] {

@@ -35,7 +35,7 @@ public:
         std::function<void()> onTerminated;
     };
 
-    ServerTransaction(ReceivedMessage request, Scheduler &scheduler, TransportSender &sender,
+    ServerTransaction(const ReceivedMessage &request, Scheduler &scheduler, TransportSender &sender,
                       const TimerValues &timers, Handlers handlers);
     ~ServerTransaction();
     ServerTransaction(const ServerTransaction &) = delete;
@@ -48,19 +48,22 @@ public:
     bool respond(const Message &response);
 
     State state() const { return m_state; }
-    const ReceivedMessage &request() const { return m_request; }
+    // Where responses go (§18.2.2), worked out from the request once.
+    const ResponseRoute &route() const { return m_route; }
     int absorbed() const { return m_absorbed; }
 
 private:
-    void send(const Message &response);
+    void send(const QByteArray &wire);
     void terminate();
 
-    ReceivedMessage m_request;
+    // Only what retransmissions need is kept (Timer J holds this for 32 s
+    // over UDP): the route and the last response's bytes.
+    ResponseRoute m_route;
     Scheduler &m_scheduler;
     TransportSender &m_sender;
     TimerValues m_timers;
     Handlers m_handlers;
-    Message m_lastResponse;
+    QByteArray m_lastResponse;
     State m_state = State::Trying;
     Scheduler::TimerId m_timerJ = 0;
     int m_absorbed = 0;

@@ -8,6 +8,8 @@ namespace sip {
 ResponseRoute ResponseRoute::forRequest(const ReceivedMessage &request)
 {
     ResponseRoute route;
+    route.remote = request.remote;
+    route.local = request.local;
     const Message &m = request.message;
     if (m.vias().isEmpty()) {
         route.error = QStringLiteral("the request has no Via header to route the response by");

@@ -16,6 +16,10 @@ struct ResponseRoute
     quint64 connection = 0;
     // Otherwise (and always for UDP) the destination.
     Endpoint target;
+    // The request's source and the local socket it arrived on (a UDP
+    // response leaves from that socket).
+    Endpoint remote;
+    Endpoint local;
     // Why there is no route (empty when there is one).
     QString error;
 

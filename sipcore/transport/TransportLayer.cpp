@@ -470,18 +470,14 @@ void TransportLayer::sendRequest(const Message &request, const Endpoint &target,
     sendOnConnection(*c, m.toWire(), onError);
 }
 
-void TransportLayer::sendResponse(const Message &response, const ReceivedMessage &request,
+void TransportLayer::sendResponse(const QByteArray &wire, const ResponseRoute &route,
                                   ErrorCallback onError)
 {
-    if (!response.isResponse())
-        return fail(onError, QStringLiteral("not a response"));
-    const ResponseRoute route = ResponseRoute::forRequest(request);
     if (!route.ok())
         return fail(onError, route.error);
-    const QByteArray wire = response.toWire();
 
     if (!isReliable(route.target.transport)) {
-        UdpTransport *udp = udpFor(request.local, route.target.address);
+        UdpTransport *udp = udpFor(route.local, route.target.address);
         if (!udp)
             return fail(onError, noTransport(TransportType::Udp, route.target.address));
         if (wire.size() > limits::kMaxDatagramSize)

@@ -100,7 +100,8 @@ public:
     // call, and at most once per message.
     void sendRequest(const Message &request, const Endpoint &target,
                      ErrorCallback onError) override;
-    void sendResponse(const Message &response, const ReceivedMessage &request,
+    using TransportSender::sendResponse;
+    void sendResponse(const QByteArray &wire, const ResponseRoute &route,
                       ErrorCallback onError) override;
 
     // RFC 3261 §18.1.1: a request larger than 1300 bytes (the path MTU being

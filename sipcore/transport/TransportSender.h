@@ -6,6 +6,7 @@
 // captures the wire text.
 
 #include "ReceivedMessage.h"
+#include "ResponseRoute.h"
 
 #include <functional>
 
@@ -24,11 +25,19 @@ public:
     // selection and the RFC 3261 §18.1.1 size rule happen before).
     virtual void sendRequest(const Message &request, const Endpoint &target,
                              ErrorCallback onError) = 0;
-    // Sends a response back the way RFC 3261 §18.2.2 and RFC 3581 §4 say:
-    // over the request's connection when it is still open, else to the
-    // received/rport address of the top Via.
-    virtual void sendResponse(const Message &response, const ReceivedMessage &request,
+    // Sends a serialized response along its route (RFC 3261 §18.2.2, RFC
+    // 3581 §4): over the request's connection when it is still open, else to
+    // the received/rport address of the top Via. A route with an error
+    // fails the send with that error. Server transactions keep only the
+    // route and the bytes, not the request and response they came from.
+    virtual void sendResponse(const QByteArray &wire, const ResponseRoute &route,
                               ErrorCallback onError) = 0;
+    // The same for a response to `request`, routed by its top Via.
+    void sendResponse(const Message &response, const ReceivedMessage &request,
+                      ErrorCallback onError)
+    {
+        sendResponse(response.toWire(), ResponseRoute::forRequest(request), std::move(onError));
+    }
 };
 
 } // namespace sip

@@ -3,7 +3,6 @@
 
 #include "HostAddress.h"
 
-#include <QNetworkDatagram>
 #include <QPointer>
 #include <QVariant>
 
@@ -61,15 +60,21 @@ QString UdpTransport::send(const QByteArray &datagram, const Endpoint &to)
 
 void UdpTransport::readPending()
 {
+    // One read buffer for the socket; each datagram is copied out at its
+    // own size, because the message built on it lives as long as its
+    // server transaction (Timer J, 64*T1) and must not pin 64 KiB.
+    if (m_readBuffer.size() < kMaxRead)
+        m_readBuffer.resize(kMaxRead);
     QPointer<UdpTransport> self(this);
     while (self && m_socket.hasPendingDatagrams()) {
-        const QNetworkDatagram d = m_socket.receiveDatagram(kMaxRead);
-        if (!d.isValid())
+        QHostAddress sender;
+        quint16 senderPort = 0;
+        const qint64 n = m_socket.readDatagram(m_readBuffer.data(), kMaxRead, &sender, &senderPort);
+        if (n < 0)
             break;
-        const Endpoint remote{TransportType::Udp, normalizedAddress(d.senderAddress()),
-                              quint16(d.senderPort())};
+        const Endpoint remote{TransportType::Udp, normalizedAddress(sender), senderPort};
         if (m_onDatagram)
-            m_onDatagram(*this, d.data(), remote);
+            m_onDatagram(*this, QByteArray(m_readBuffer.constData(), n), remote);
     }
 }
 

@@ -48,6 +48,7 @@ private:
     QUdpSocket m_socket;
     QHostAddress m_address;
     DatagramHandler m_onDatagram;
+    QByteArray m_readBuffer;
     int m_receiveBuffer = 0;
 };
 

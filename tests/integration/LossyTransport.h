@@ -35,7 +35,8 @@ public:
         }
         m_inner.sendRequest(request, target, std::move(onError));
     }
-    void sendResponse(const Message &response, const ReceivedMessage &request,
+    using TransportSender::sendResponse;
+    void sendResponse(const QByteArray &wire, const ResponseRoute &route,
                       ErrorCallback onError) override
     {
         ++responses;
@@ -43,7 +44,7 @@ public:
             ++droppedResponses;
             return;
         }
-        m_inner.sendResponse(response, request, std::move(onError));
+        m_inner.sendResponse(wire, route, std::move(onError));
     }
 
     int requests = 0;

@@ -29,12 +29,13 @@ public:
 
     void sendRequest(const Message &request, const Endpoint &target, ErrorCallback onError) override
     {
-        record(request, target, false, std::move(onError));
+        record(request.toWire(), target, false, std::move(onError));
     }
-    void sendResponse(const Message &response, const ReceivedMessage &request,
+    using TransportSender::sendResponse;
+    void sendResponse(const QByteArray &wire, const ResponseRoute &route,
                       ErrorCallback onError) override
     {
-        record(response, request.remote, true, std::move(onError));
+        record(wire, route.remote, true, std::move(onError));
     }
 
     // The next sends fail synchronously with this reason (empty: succeed).
@@ -44,13 +45,13 @@ public:
     QList<Sent> sent;
 
 private:
-    void record(const Message &m, const Endpoint &to, bool response, ErrorCallback onError)
+    void record(const QByteArray &wire, const Endpoint &to, bool response, ErrorCallback onError)
     {
         if (!failWith.isEmpty()) {
             onError(failWith);
             return;
         }
-        sent.append({m_clock ? m_clock() : 0, m.toWire(), to, response});
+        sent.append({m_clock ? m_clock() : 0, wire, to, response});
         pendingErrors.append(std::move(onError));
     }
 

@@ -79,7 +79,7 @@ void tst_ServerTransaction::rfc3261_17_2_2_completedResendsFinal_timerJ()
     h.txn->receiveRetransmission(); // a late retransmission still gets the 200
     QCOMPARE(h.transport.sent.size(), 2);
     QVERIFY(h.transport.sent[1].wire.startsWith("SIP/2.0 200 OK\r\n"));
-    QCOMPARE(h.transport.sent[1].destination, h.txn->request().remote);
+    QCOMPARE(h.transport.sent[1].destination, h.txn->route().remote);
     h.clock.advance(999); // Timer J = 64*T1 = 32 s
     QCOMPARE(h.txn->state(), ServerTransaction::State::Completed);
     h.clock.advance(1);
