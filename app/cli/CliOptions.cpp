@@ -234,6 +234,13 @@ std::optional<SendOptions> CliOptions::parseSend(const QStringList &args, QStrin
             *error = tr("--transport must be udp, tcp or tls.");
             return std::nullopt;
         }
+        // RFC 3261 §26.2.2: a sips: URI is reached over TLS on every hop.
+        if (o.to.isSips() && *o.transport != sip::TransportType::Tls) {
+            *error = tr("--to is a sips: URI, which needs TLS on every hop; --transport %1 rules "
+                        "that out (use --transport tls, or leave --transport out).")
+                         .arg(t);
+            return std::nullopt;
+        }
     }
     if (const QString v = single(*p, QStringLiteral("--proxy")); !v.isEmpty()) {
         auto u = sipUri(v, QStringLiteral("--proxy"), error);

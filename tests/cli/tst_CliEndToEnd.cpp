@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `tidings-cli send` to `tidings-cli listen`, real processes on loopback
-// sockets: the JSON lines, exit codes and signals of the DESIGN.md contract.
+// sockets (127.0.0.1, and ::1 where the host has it): the JSON lines, exit
+// codes and signals of the DESIGN.md contract. TLS: tst_CliEndToEndTls.
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -40,6 +42,35 @@ SendRun send(const QStringList &args)
     return r;
 }
 
+// The host can use ::1 (a kernel without IPv6, or with it disabled on lo,
+// cannot bind there).
+bool ipv6LoopbackAvailable()
+{
+    QUdpSocket probe;
+    return probe.bind(QHostAddress::LocalHostIPv6, 0);
+}
+
+// Reads the next JSON line `listen` prints; empty when none comes in time.
+QJsonObject nextEvent(QProcess &listen, QByteArray &pending)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!pending.contains('\n') && t.elapsed() < 20000 && listen.state() == QProcess::Running) {
+        listen.waitForReadyRead(200);
+        pending += listen.readAllStandardOutput();
+    }
+    pending += listen.readAllStandardOutput();
+    const qsizetype nl = pending.indexOf('\n');
+    if (nl < 0)
+        return {};
+    const QByteArray line = pending.left(nl);
+    pending.remove(0, nl + 1);
+    // The contract shows "event" first on every line.
+    if (!line.startsWith("{\"event\":"))
+        return {};
+    return QJsonDocument::fromJson(line).object();
+}
+
 } // namespace
 
 class tst_CliEndToEnd : public QObject
@@ -54,13 +85,20 @@ private slots:
     void rfc3261_8_2_2_1_unknownUserGets404();
     void rfc3428_8_largeMessageGoesOverTcp();
     void timeoutWhenNobodyAnswers();
+    void ipv6_sendOverUdpAndTcp_data();
+    void ipv6_sendOverUdpAndTcp();
     void sigtermEndsListenCleanly();
 
 private:
-    QJsonObject nextEvent();
+    QJsonObject nextEvent() { return ::nextEvent(m_listen, m_pending); }
     QProcess m_listen;
     QString m_port;
     QByteArray m_pending;
+    // A second listener on ::1 only, when the host has IPv6.
+    bool m_ipv6 = false;
+    QProcess m_listen6;
+    QString m_port6;
+    QByteArray m_pending6;
 };
 
 void tst_CliEndToEnd::initTestCase()
@@ -78,33 +116,39 @@ void tst_CliEndToEnd::initTestCase()
     m_port = binds[0].section(QLatin1Char(':'), -1);
     QCOMPARE(binds[1].section(QLatin1Char(':'), -1), m_port);
     QVERIFY(m_port.toInt() > 0);
+
+    m_ipv6 = ipv6LoopbackAvailable();
+    if (!m_ipv6)
+        return;
+    m_listen6.start(kCli, {QStringLiteral("listen"), QStringLiteral("--aor"),
+                           QStringLiteral("sip:bob@[::1]"), QStringLiteral("--bind"),
+                           QStringLiteral("udp:[::1]:0"), QStringLiteral("--bind"),
+                           QStringLiteral("tcp:[::1]:0")});
+    QVERIFY(m_listen6.waitForStarted());
+    const QJsonObject listening6 = ::nextEvent(m_listen6, m_pending6);
+    QVERIFY2(listening6.value(QStringLiteral("event")).toString() == QLatin1String("listening"),
+             qPrintable(QString::fromUtf8(m_listen6.readAllStandardError())));
+    QCOMPARE(listening6.value(QStringLiteral("aor")).toString(), QStringLiteral("sip:bob@[::1]"));
+    const QStringList binds6 = listening6.value(QStringLiteral("bind")).toVariant().toStringList();
+    QCOMPARE(binds6.size(), 2);
+    const QRegularExpression udp6(QStringLiteral("^udp:\\[::1\\]:(\\d+)$"));
+    const QRegularExpression tcp6(QStringLiteral("^tcp:\\[::1\\]:(\\d+)$"));
+    const auto u = udp6.match(binds6[0]);
+    const auto t = tcp6.match(binds6[1]);
+    QVERIFY2(u.hasMatch() && t.hasMatch(), qPrintable(binds6.join(QLatin1Char(' '))));
+    m_port6 = u.captured(1);
+    QCOMPARE(t.captured(1), m_port6);
+    QVERIFY(m_port6.toInt() > 0);
 }
 
 void tst_CliEndToEnd::cleanupTestCase()
 {
-    if (m_listen.state() != QProcess::NotRunning) {
-        m_listen.kill();
-        m_listen.waitForFinished();
+    for (QProcess *p : {&m_listen, &m_listen6}) {
+        if (p->state() != QProcess::NotRunning) {
+            p->kill();
+            p->waitForFinished();
+        }
     }
-}
-
-QJsonObject tst_CliEndToEnd::nextEvent()
-{
-    QElapsedTimer t;
-    t.start();
-    while (!m_pending.contains('\n') && t.elapsed() < 10000) {
-        m_listen.waitForReadyRead(200);
-        m_pending += m_listen.readAllStandardOutput();
-    }
-    const qsizetype nl = m_pending.indexOf('\n');
-    if (nl < 0)
-        return {};
-    const QByteArray line = m_pending.left(nl);
-    m_pending.remove(0, nl + 1);
-    // The contract shows "event" first on every line.
-    if (!line.startsWith("{\"event\":"))
-        return {};
-    return QJsonDocument::fromJson(line).object();
 }
 
 void tst_CliEndToEnd::rfc3428_sendOverUdpAndTcp_data()
@@ -178,8 +222,50 @@ void tst_CliEndToEnd::timeoutWhenNobodyAnswers()
     QVERIFY(silent.hasPendingDatagrams()); // it was sent (and retransmitted)
 }
 
+void tst_CliEndToEnd::ipv6_sendOverUdpAndTcp_data()
+{
+    QTest::addColumn<QString>("transport");
+    QTest::addColumn<QString>("text");
+    QTest::addRow("udp") << "udp" << QStringLiteral("über IPv6 👋 \"udp\"\t");
+    QTest::addRow("tcp") << "tcp" << QStringLiteral("über IPv6\r\nover TCP\\ ");
+}
+
+void tst_CliEndToEnd::ipv6_sendOverUdpAndTcp()
+{
+    QFETCH(QString, transport);
+    QFETCH(QString, text);
+    if (!m_ipv6)
+        QSKIP("::1 cannot be bound on this host (no IPv6 on the loopback interface)");
+    const QString to = QStringLiteral("sip:bob@[::1]:") + m_port6;
+    const SendRun r =
+        send({QStringLiteral("--from"), QStringLiteral("sip:alice@[::1]"), QStringLiteral("--to"),
+              to, QStringLiteral("--transport"), transport, QStringLiteral("--text"), text});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.rawOut + r.err));
+    QVERIFY(r.rawOut.startsWith(QStringLiteral("{\"event\":\"result\"")));
+    QCOMPARE(r.result.value(QStringLiteral("status")).toInt(), 200);
+    QCOMPARE(r.result.value(QStringLiteral("reason")).toString(), QStringLiteral("OK"));
+    QCOMPARE(r.result.value(QStringLiteral("transport")).toString(), transport);
+    const QJsonObject m = ::nextEvent(m_listen6, m_pending6);
+    QCOMPARE(m.value(QStringLiteral("event")).toString(), QStringLiteral("message"));
+    QCOMPARE(m.value(QStringLiteral("call_id")), r.result.value(QStringLiteral("call_id")));
+    QCOMPARE(m.value(QStringLiteral("body")).toString().toUtf8(), text.toUtf8());
+    QCOMPARE(m.value(QStringLiteral("from")).toString(), QStringLiteral("sip:alice@[::1]"));
+    QCOMPARE(m.value(QStringLiteral("to")).toString(), to);
+    QCOMPARE(m.value(QStringLiteral("transport")).toString(), transport);
+    // IPv6 remotes in brackets, with the sender's port.
+    const QString remote = m.value(QStringLiteral("remote")).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^\\[::1\\]:\\d+$")).match(remote).hasMatch(),
+             qPrintable(remote));
+}
+
 void tst_CliEndToEnd::sigtermEndsListenCleanly()
 {
+    if (m_ipv6) {
+        ::kill(pid_t(m_listen6.processId()), SIGTERM);
+        QVERIFY(m_listen6.waitForFinished(10000));
+        QCOMPARE(m_listen6.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_listen6.exitCode(), 0);
+    }
     ::kill(pid_t(m_listen.processId()), SIGTERM);
     QVERIFY(m_listen.waitForFinished(6000));
     QCOMPARE(m_listen.exitStatus(), QProcess::NormalExit);

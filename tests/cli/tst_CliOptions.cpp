@@ -148,6 +148,9 @@ void tst_CliOptions::sendErrors_data()
                                                 "--text", "x",       "--timeout", "0"}
                                  << "--timeout";
     QTest::addRow("positional") << QStringList{"sip:b@h"} << "unexpected argument";
+    QTest::addRow("sips over tcp (RFC 3261 26.2.2)")
+        << QStringList{"--from", "sip:a@h", "--to", "sips:b@h", "--text", "x", "--transport", "tcp"}
+        << "needs TLS on every hop";
 }
 
 void tst_CliOptions::sendErrors()
