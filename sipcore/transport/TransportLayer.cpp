@@ -393,6 +393,10 @@ Connection *TransportLayer::addConnection(TransportType type, QTcpSocket *socket
         onFramingError(c, frame);
     };
     h.onWritten = [this](Connection &c, const QByteArray &wire) {
+        if (isKeepAlive(wire)) {
+            ++m_stats.pingsSent; // sendKeepAlive(): no message, no trace
+            return;
+        }
         ++m_stats.messagesSent;
         trace(true, c.local(), c.remote(), wire);
     };
@@ -535,6 +539,52 @@ TransportSender::ErrorCallback TransportLayer::deferred(const ErrorCallback &onE
         if (self)
             self->fail(onError, reason);
     };
+}
+
+// --- Flows and keep-alive (RFC 5626) -----------------------------------------
+
+std::optional<Endpoint> TransportLayer::localAddressFor(const Endpoint &target, QString *why)
+{
+    QString error;
+    const Endpoint to = normalized(target);
+    if (!to.isValid()) {
+        error = QStringLiteral("invalid target %1").arg(to.toString());
+    } else if (to.transport == TransportType::Udp) {
+        if (UdpTransport *udp = pickUdp(to.address))
+            return Endpoint{TransportType::Udp, sourceAddressFor(udp->address(), to.address),
+                            udp->port()};
+        error = noTransport(to.transport, to.address);
+    } else if (Connection *c = connectionFor(to, &error)) {
+        return Endpoint{to.transport, c->sentByAddress(), c->sentByPort()};
+    }
+    if (why)
+        *why = error;
+    return std::nullopt;
+}
+
+void TransportLayer::sendKeepAlive(const Endpoint &target, ErrorCallback onError)
+{
+    const Endpoint to = normalized(target);
+    if (to.transport == TransportType::Udp) {
+        // Keeps the NAT binding of the flow open (RFC 5626 §4.4.2 asks for
+        // STUN over UDP; a CRLF is what registrars without it ignore quietly).
+        UdpTransport *udp = pickUdp(to.address);
+        if (!udp)
+            return fail(onError, noTransport(to.transport, to.address));
+        const QString error = udp->send("\r\n", to);
+        if (!error.isEmpty())
+            return fail(onError, error);
+        ++m_stats.pingsSent;
+        return;
+    }
+    // RFC 5626 §4.4.1: the CRLFCRLF ping goes on the flow itself; a new
+    // connection would be another flow.
+    Connection *c = findConnection(to);
+    if (!c || c->isClosed())
+        return fail(onError,
+                    QStringLiteral("no %1 connection to %2 for a keep-alive")
+                        .arg(QString::fromLatin1(transportName(to.transport)), to.hostPort()));
+    sendOnConnection(*c, "\r\n\r\n", onError);
 }
 
 // --- Receiving ------------------------------------------------------------

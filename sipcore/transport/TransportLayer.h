@@ -32,6 +32,7 @@
 #include <QSslKey>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QTcpSocket;
@@ -117,6 +118,18 @@ public:
     // there is no such connection.
     bool closeConnection(quint64 id);
     const TransportStats &stats() const { return m_stats; }
+
+    // --- Flows and keep-alive (RFC 5626) ---------------------------------
+    // The address and port the top Via of a request to `target` would name
+    // (RFC 3261 §18.1.1): the Contact address of a registration over that
+    // flow. For TCP/TLS the connection is opened now when there is none, as
+    // sendRequest() would. nullopt (and *why) when no transport reaches it.
+    std::optional<Endpoint> localAddressFor(const Endpoint &target, QString *why = nullptr);
+    // One keep-alive on the flow to `target` (RFC 5626 §4.4.1, §3.5.1): a
+    // CRLFCRLF ping on its TCP/TLS connection, a CRLF datagram over UDP.
+    // `onError` (from the event loop) when there is no such connection or
+    // the send fails: the flow is gone. Never opens a connection.
+    void sendKeepAlive(const Endpoint &target, ErrorCallback onError);
 
 signals:
     // Connected (TLS: handshake done), in either direction.

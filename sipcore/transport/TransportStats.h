@@ -18,6 +18,7 @@ struct TransportStats
     quint64 connectionsAccepted = 0; // incoming connections accepted
     quint64 connectionsRefused = 0;  // incoming connections over the cap
     quint64 pingsAnswered = 0;       // RFC 5626 §4.4.1 CRLFCRLF -> CRLF
+    quint64 pingsSent = 0;           // keep-alives sent (sendKeepAlive)
 };
 
 } // namespace sip

@@ -53,8 +53,16 @@ void Pager::startNext(const QByteArray &key)
     m_inFlight.insert(key, job);
     job->callId = m_random.token(24);
     job->fromTag = m_random.token(12);
+    job->serviceRoute = m_serviceRoute;
     const qsizetype size = build(*job).toWire().size();
-    const Uri &hop = m_config.outboundProxy ? *m_config.outboundProxy : job->message.to;
+    // The first hop: the outbound proxy, else the first Service-Route
+    // entry (RFC 3608 §6, a loose router), else the recipient.
+    std::optional<NameAddr> firstRoute;
+    if (!m_config.outboundProxy && !job->serviceRoute.isEmpty())
+        firstRoute = NameAddr::parse(job->serviceRoute.front());
+    const Uri hop = m_config.outboundProxy ? *m_config.outboundProxy
+                    : firstRoute           ? firstRoute->uri()
+                                           : job->message.to;
     m_resolve(hop, size, [this, job, size](QList<Endpoint> targets, QString error) {
         if (targets.isEmpty()) {
             SendResult r;
@@ -97,6 +105,8 @@ Message Pager::build(const Job &job) const
             route += ";lr";
         m.addHeader("Route", "<" + route + ">");
     }
+    for (const QByteArray &route : job.serviceRoute)
+        m.addHeader("Route", route);
     for (const QByteArray &line : job.authorization) {
         const qsizetype colon = line.indexOf(':');
         m.addHeader(line.left(colon), line.mid(colon + 1));

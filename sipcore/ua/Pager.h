@@ -76,6 +76,12 @@ public:
 
     // Queues a message; `done` is called exactly once with the outcome.
     void send(OutgoingMessage message, ResultHandler done);
+    // RFC 3608 §6: the Service-Route of our registration (Route values in
+    // order), sent after the outbound proxy's Route; without an outbound
+    // proxy the first entry is the first hop. Messages already sent keep
+    // theirs.
+    void setServiceRoute(QList<QByteArray> routes) { m_serviceRoute = std::move(routes); }
+    const QList<QByteArray> &serviceRoute() const { return m_serviceRoute; }
     int queuedCount() const;
     int inFlightCount() const { return int(m_inFlight.size()); }
 
@@ -84,7 +90,8 @@ private:
     {
         OutgoingMessage message;
         ResultHandler done;
-        QByteArray key; // recipient AOR
+        QByteArray key;                 // recipient AOR
+        QList<QByteArray> serviceRoute; // as when the message was started
         QByteArray callId;
         QByteArray fromTag;
         quint32 cseq = 1;
@@ -107,6 +114,7 @@ private:
     RandomSource &m_random;
     TargetResolver m_resolve;
     Config m_config;
+    QList<QByteArray> m_serviceRoute;
     QHash<QByteArray, QQueue<std::shared_ptr<Job>>> m_queues;
     QHash<QByteArray, std::shared_ptr<Job>> m_inFlight;
 };

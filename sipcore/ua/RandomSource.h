@@ -16,6 +16,16 @@ public:
     virtual ~RandomSource() = default;
     // `length` characters of [0-9a-z] (token-safe in every SIP position).
     virtual QByteArray token(int length = 20) = 0;
+    // A number in [0, bound) for jitter (keep-alive and retry intervals,
+    // RFC 5626 §4.4.1, §4.5); 0 when bound is 0. By default drawn from
+    // token(), so a source that only makes tokens still works.
+    virtual quint32 bounded(quint32 bound)
+    {
+        if (bound == 0)
+            return 0;
+        // 36^7 > 2^32: seven base-36 digits cover every quint32.
+        return quint32(token(7).toULongLong(nullptr, 36) % bound);
+    }
 };
 
 class SystemRandom final : public RandomSource
@@ -24,6 +34,10 @@ public:
     QByteArray token(int length = 20) override
     {
         return tokenFrom(*QRandomGenerator::system(), length);
+    }
+    quint32 bounded(quint32 bound) override
+    {
+        return bound == 0 ? 0 : QRandomGenerator::system()->bounded(bound);
     }
 
     static QByteArray tokenFrom(QRandomGenerator &generator, int length)
@@ -47,6 +61,7 @@ public:
     {
         return SystemRandom::tokenFrom(m_generator, length);
     }
+    quint32 bounded(quint32 bound) override { return bound == 0 ? 0 : m_generator.bounded(bound); }
 
 private:
     QRandomGenerator m_generator;

@@ -43,10 +43,62 @@ Stack::Stack(Config config, QObject *parent)
     m_transactions->setRequestHandler([this](quint64 id, const ReceivedMessage &r, bool merged) {
         m_ua->handleRequest(id, r, merged);
     });
+    // RFC 5626 §4.4.1: a closed connection is a failed flow; a registration
+    // over it registers again.
+    connect(&m_transport, &TransportLayer::connectionClosed, this,
+            [this](const ConnectionInfo &info, const QString &reason) {
+                for (const auto &r : m_registrations)
+                    r->flowFailed(info.remote, reason);
+            });
+
+    if (m_config.registrar) {
+        m_registration = &addRegistration(registrationConfig());
+        connect(m_registration, &Registration::stateChanged, this,
+                [this] { m_pager->setServiceRoute(m_registration->serviceRoute()); });
+    }
+}
+
+Registration::Config Stack::registrationConfig() const
+{
+    Registration::Config c;
+    c.aor = m_config.aor;
+    c.displayName = m_config.displayName;
+    c.registrar = m_config.registrar;
+    c.outboundProxy = m_config.outboundProxy;
+    c.authUser = m_config.authUser;
+    c.password = m_config.password;
+    c.expires = m_config.registerExpires;
+    c.allow = m_ua->allowedMethods();
+    c.keepAliveStreamMs = m_config.keepAliveStreamMs;
+    c.keepAliveUdpMs = m_config.keepAliveUdpMs;
+    c.instanceId = m_config.instanceId;
+    return c;
+}
+
+Registration &Stack::addRegistration(Registration::Config config)
+{
+    Registration::Network network;
+    network.resolve = [this](const Uri &target, qsizetype size,
+                             Registration::ResolveCallback done) {
+        resolve(target, size, std::move(done));
+    };
+    network.localAddress = [this](const Endpoint &target, QString *why) {
+        return m_transport.localAddressFor(target, why);
+    };
+    network.sendKeepAlive = [this](const Endpoint &flow, TransportSender::ErrorCallback onError) {
+        m_transport.sendKeepAlive(flow, std::move(onError));
+    };
+    m_registrations.push_back(std::make_unique<Registration>(
+        *m_transactions, m_timers, m_random, std::move(network), std::move(config)));
+    return *m_registrations.back();
 }
 
 Stack::~Stack()
 {
+    // Registrations go first: closing the connections below reports failed
+    // flows, which must not start new REGISTERs.
+    m_registration = nullptr;
+    m_registrations.clear();
     m_lookups.clear();
     m_transport.close();
 }

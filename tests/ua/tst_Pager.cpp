@@ -73,6 +73,7 @@ class tst_Pager : public QObject
 private slots:
     void rfc3428_4_requestFormat();
     void rfc3261_8_1_2_outboundProxyBecomesLooseRoute();
+    void rfc3608_6_serviceRouteIsTheRouteSet();
     void rfc3428_4_outcomes_data();
     void rfc3428_4_outcomes();
     void rfc3261_22_2_proxyChallengeAnswered();
@@ -119,6 +120,31 @@ void tst_Pager::rfc3261_8_1_2_outboundProxyBecomesLooseRoute()
     QCOMPARE(m.header(HeaderId::Route), QByteArrayView("<sip:proxy.example:5070;lr>"));
     QCOMPARE(m.requestUri().text(), QByteArrayView("sip:bob@example.org"));
     QCOMPARE(h.resolvedFor, QList<QByteArray>{"sip:proxy.example:5070"});
+}
+
+void tst_Pager::rfc3608_6_serviceRouteIsTheRouteSet()
+{
+    Harness h;
+    h.pager->setServiceRoute({"<sip:orig@scscf.example.com;lr>", "<sip:as.example.com;lr>"});
+    h.send("sip:bob@example.org");
+    Message m = h.sentRequest(0);
+    QCOMPARE(m.headerValues(HeaderId::Route),
+             (QList<QByteArrayView>{"<sip:orig@scscf.example.com;lr>", "<sip:as.example.com;lr>"}));
+    QCOMPARE(m.requestUri().text(), QByteArrayView("sip:bob@example.org"));
+    // Without an outbound proxy the first Service-Route entry is the first hop.
+    QCOMPARE(h.resolvedFor, QList<QByteArray>{"sip:orig@scscf.example.com;lr"});
+
+    // With one, its Route comes first and it stays the first hop.
+    Pager::Config c = Harness::defaults();
+    c.outboundProxy = *Uri::parse("sip:proxy.example:5070");
+    Harness p(c);
+    p.pager->setServiceRoute({"<sip:orig@scscf.example.com;lr>"});
+    p.send("sip:bob@example.org");
+    m = p.sentRequest(0);
+    QCOMPARE(
+        m.headerValues(HeaderId::Route),
+        (QList<QByteArrayView>{"<sip:proxy.example:5070;lr>", "<sip:orig@scscf.example.com;lr>"}));
+    QCOMPARE(p.resolvedFor, QList<QByteArray>{"sip:proxy.example:5070"});
 }
 
 void tst_Pager::rfc3428_4_outcomes_data()
