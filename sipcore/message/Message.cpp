@@ -373,6 +373,18 @@ const QByteArray &Message::owner(quint16 source) const
     return source == 0 ? m_wire : m_chunks[source - 1];
 }
 
+quint16 Message::adopt(const QByteArray &bytes)
+{
+    if (!m_wire.isNull() && m_wire.constData() == bytes.constData())
+        return 0;
+    for (qsizetype i = 0; i < m_chunks.size(); ++i) {
+        if (m_chunks[i].constData() == bytes.constData())
+            return quint16(i + 1);
+    }
+    m_chunks.append(bytes);
+    return quint16(m_chunks.size());
+}
+
 QByteArrayView Message::store(QByteArrayView text, quint16 *source)
 {
     m_chunks.append(text.toByteArray());

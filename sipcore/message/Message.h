@@ -138,6 +138,12 @@ public:
     // line or in later lines — as they are (the transport layer stamps
     // sent-by, received and rport this way, RFC 3261 §18.1.1, §18.2.1).
     bool replaceTopVia(QByteArrayView value);
+    // Appends every field of header `id` that `from` has, with its parsed
+    // value: the bytes are shared with `from`, neither copied nor parsed
+    // again (a UAS copies Via, From, To, Call-ID and CSeq into each
+    // response, RFC 3261 §8.2.6.2). For headers this message lacks so far;
+    // false (and nothing changed) when it already has an eagerly parsed one.
+    bool copyHeader(const Message &from, HeaderId id);
     // Sets the body and Content-Length; with a content type, Content-Type too.
     void setBody(const QByteArray &body, QByteArrayView contentType = {});
     void setRequestUri(const Uri &uri);
@@ -159,6 +165,8 @@ private:
 
     const QByteArray &owner(quint16 source) const;
     QByteArrayView store(QByteArrayView text, quint16 *source);
+    // The source index under which this message holds `bytes` (shared).
+    quint16 adopt(const QByteArray &bytes);
     // Re-derives the eagerly parsed headers from the header index.
     ParseError index();
     // Parses one field into the eager structures (Via values at the front

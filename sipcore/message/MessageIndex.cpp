@@ -166,6 +166,68 @@ bool Message::insertField(QByteArrayView name, QByteArrayView value, qsizetype a
     return true;
 }
 
+bool Message::copyHeader(const Message &from, HeaderId id)
+{
+    if (&from == this || id == HeaderId::Other)
+        return false;
+    bool present = false;
+    switch (id) {
+    case HeaderId::Via:
+        present = !m_vias.isEmpty();
+        break;
+    case HeaderId::From:
+    case HeaderId::To:
+    case HeaderId::CallId:
+    case HeaderId::CSeq:
+    case HeaderId::MaxForwards:
+    case HeaderId::ContentType:
+    case HeaderId::ContentLength:
+        present = hasHeader(id);
+        break;
+    default:
+        break;
+    }
+    if (present)
+        return false;
+    for (const HeaderField &f : from.m_headers) {
+        if (f.id != id)
+            continue;
+        HeaderField copy = f;
+        copy.source = adopt(from.owner(f.source));
+        m_headers.append(copy);
+    }
+    // The eagerly parsed values hold views into the same (shared) bytes.
+    switch (id) {
+    case HeaderId::Via:
+        m_vias = from.m_vias;
+        break;
+    case HeaderId::From:
+        m_from = from.m_from;
+        break;
+    case HeaderId::To:
+        m_to = from.m_to;
+        break;
+    case HeaderId::CallId:
+        m_callId = from.m_callId;
+        break;
+    case HeaderId::CSeq:
+        m_cseq = from.m_cseq;
+        break;
+    case HeaderId::MaxForwards:
+        m_maxForwards = from.m_maxForwards;
+        break;
+    case HeaderId::ContentType:
+        m_contentType = from.m_contentType;
+        break;
+    case HeaderId::ContentLength:
+        m_contentLength = from.m_contentLength;
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+
 bool Message::addHeader(QByteArrayView name, QByteArrayView value)
 {
     return insertField(name, value, m_headers.size());
@@ -216,23 +278,35 @@ bool Message::removeFirstHeader(QByteArrayView name)
 bool Message::replaceTopVia(QByteArrayView value)
 {
     const qsizetype at = findField("Via");
-    if (at < 0 || !Via::parse(value.toByteArray()))
+    if (at < 0)
         return false;
     // The other values of the same line stay, after the new one.
-    QByteArray rest;
+    QByteArray line = value.toByteArray();
     bool first = true;
     lex::splitCommaList(m_headers[at].value, [&](QByteArrayView item) {
         if (!first) {
-            rest += ", ";
-            rest += item;
+            line += ", ";
+            line += item;
         }
         first = false;
     });
+    quint16 source = 0;
+    const QByteArrayView stored = store(line, &source);
+    Via top;
+    if (!Via::parseInto(top, stored.first(value.size()), owner(source))) {
+        m_chunks.removeLast();
+        return false;
+    }
     HeaderField &f = m_headers[at];
-    f.value = store(value.toByteArray() + rest, &f.source);
-    // The new value parsed above; an error elsewhere in a malformed message
-    // (which still gets stamped before its 400) is the message's own.
-    index();
+    f.value = stored;
+    f.source = source;
+    // Only the top value changed; the others keep their views into bytes
+    // this message still holds. A message whose Vias did not index (a
+    // malformed one, stamped before its 400) is indexed again instead.
+    if (m_vias.isEmpty())
+        index();
+    else
+        m_vias[0] = std::move(top);
     return true;
 }
 

@@ -8,6 +8,24 @@ namespace sip {
 QByteArray viaHost(const QHostAddress &address)
 {
     const QHostAddress a = normalizedAddress(address);
+    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+        // Dotted decimal by hand: QHostAddress::toString() formats through
+        // QString::asprintf, and every request and response passes here.
+        const quint32 v4 = a.toIPv4Address();
+        char buf[16];
+        char *p = buf;
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            const unsigned octet = (v4 >> shift) & 0xff;
+            if (octet >= 100)
+                *p++ = char('0' + octet / 100);
+            if (octet >= 10)
+                *p++ = char('0' + octet / 10 % 10);
+            *p++ = char('0' + octet % 10);
+            if (shift)
+                *p++ = '.';
+        }
+        return QByteArray(buf, p - buf);
+    }
     QByteArray host = a.toString().toLatin1();
     if (a.protocol() == QAbstractSocket::IPv6Protocol) {
         // RFC 3261 §25.1: IPv6reference = "[" IPv6address "]"; no zone id.

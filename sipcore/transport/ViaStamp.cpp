@@ -75,13 +75,15 @@ bool stampReceived(Message &request, const QHostAddress &source, quint16 sourceP
     if (request.vias().isEmpty() || source.isNull())
         return false;
     const Via &via = request.topVia();
-    const QHostAddress sentByAddress = viaAddress(via.host());
-    // A valueless rport parses as 0; "rport=0" is no port either.
+    // A valueless rport parses as 0; "rport=0" is no port either. With it,
+    // received is always added (RFC 3581 §4), so the sent-by host need not
+    // be compared.
     const bool fillRport = via.hasRport() && via.rport() == 0;
-    const bool addReceived =
-        fillRport || sentByAddress.isNull() || !sentByAddress.isEqual(normalizedAddress(source));
-    if (!addReceived)
-        return false;
+    if (!fillRport) {
+        const QHostAddress sentByAddress = viaAddress(via.host());
+        if (!sentByAddress.isNull() && sentByAddress.isEqual(normalizedAddress(source)))
+            return false;
+    }
 
     QByteArray value = sentProtocol(via, via.transport());
     value += ' ';

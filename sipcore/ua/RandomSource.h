@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QRandomGenerator>
 
+#include <iterator>
+
 namespace sip {
 
 class RandomSource
@@ -31,9 +33,30 @@ public:
 class SystemRandom final : public RandomSource
 {
 public:
+    // Five bits of one system-random fill per character ([0-9a-v]): one
+    // call to the system generator per token, not one per character.
     QByteArray token(int length = 20) override
     {
-        return tokenFrom(*QRandomGenerator::system(), length);
+        static constexpr char kAlphabet[] = "0123456789abcdefghijklmnopqrstuv";
+        quint32 words[16];
+        const int needed = qMin(int(std::size(words)), (length * 5 + 31) / 32);
+        QByteArray out(length, '0');
+        int bits = 0;
+        quint64 pool = 0;
+        int next = 0;
+        for (char &c : out) {
+            if (bits < 5) {
+                if (next == 0)
+                    QRandomGenerator::system()->fillRange(words, needed);
+                pool |= quint64(words[next]) << bits;
+                bits += 32;
+                next = (next + 1) % needed;
+            }
+            c = kAlphabet[pool & 31];
+            pool >>= 5;
+            bits -= 5;
+        }
+        return out;
     }
     quint32 bounded(quint32 bound) override
     {

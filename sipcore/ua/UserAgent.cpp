@@ -40,16 +40,19 @@ Message UserAgent::responseTo(const Message &request, int status, QByteArrayView
 {
     Message r = Message::response(status, reason);
     // §8.2.6.2: Via values in order, From, Call-ID and CSeq copied; To
-    // copied, with a tag added when the request had none.
-    for (QByteArrayView via : request.headerValues(HeaderId::Via))
-        r.addHeader("Via", via);
-    r.addHeader("From", request.header(HeaderId::From));
-    QByteArray to = request.header(HeaderId::To).toByteArray();
-    if (!request.to().hasTag() && status > 100)
+    // copied, with a tag added when the request had none. The request
+    // parsed, so its values are shared as they are.
+    r.copyHeader(request, HeaderId::Via);
+    r.copyHeader(request, HeaderId::From);
+    if (!request.to().hasTag() && status > 100) {
+        QByteArray to = request.header(HeaderId::To).toByteArray();
         to += ";tag=" + m_random.token(16);
-    r.addHeader("To", to);
-    r.addHeader("Call-ID", request.callId());
-    r.addHeader("CSeq", request.header(HeaderId::CSeq));
+        r.addHeader("To", to);
+    } else {
+        r.copyHeader(request, HeaderId::To);
+    }
+    r.copyHeader(request, HeaderId::CallId);
+    r.copyHeader(request, HeaderId::CSeq);
     r.addHeader("Server", m_config.product);
     return r;
 }

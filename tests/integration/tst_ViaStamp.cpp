@@ -129,6 +129,9 @@ void tst_ViaStamp::viaHostSpelling()
     QCOMPARE(viaHost(QHostAddress("127.0.0.1")), QByteArray("127.0.0.1"));
     QCOMPARE(viaHost(QHostAddress("::1")), QByteArray("[::1]"));
     QCOMPARE(viaHost(QHostAddress("::ffff:10.0.0.1")), QByteArray("10.0.0.1"));
+    // Every octet width, the first and last addresses.
+    for (const char *ip : {"0.0.0.0", "255.255.255.255", "192.0.2.10", "10.100.9.99", "1.20.203.4"})
+        QCOMPARE(viaHost(QHostAddress(QString::fromLatin1(ip))), QByteArray(ip));
     QCOMPARE(viaAddress("[::1]"), QHostAddress("::1"));
     QCOMPARE(viaAddress("::1"), QHostAddress("::1"));
     QVERIFY(viaAddress("example.com").isNull());

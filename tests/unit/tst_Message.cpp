@@ -45,6 +45,8 @@ class tst_Message : public QObject
 private slots:
     void rfc3428_4_buildMessageRequest();
     void rfc3261_8_2_6_buildResponse();
+    void rfc3261_8_2_6_copyHeaderSharesParsedValues();
+    void copyHeaderRefusesAPresentHeader();
     void prependViaKeepsOrder();
     void setHeaderReplacesAllAtFirstPlace();
     void replaceTopViaKeepsTheOthers();
@@ -120,6 +122,65 @@ void tst_Message::rfc3261_8_2_6_buildResponse()
     QVERIFY(Parser::parseDatagram(wire).ok());
 }
 
+void tst_Message::rfc3261_8_2_6_copyHeaderSharesParsedValues()
+{
+    Message resp = Message::response(200);
+    {
+        // Compact names, Via values over two lines, a stamped top Via (held
+        // in a chunk of its own): all of it copied, and still valid after
+        // the request is gone.
+        Message req = parsed("MESSAGE sip:bob@example.org SIP/2.0\r\n"
+                             "v: SIP/2.0/UDP 192.0.2.9;branch=z9hG4bK1;rport\r\n"
+                             "Via: SIP/2.0/TCP p.example;branch=z9hG4bK0\r\n"
+                             "f: \"Al\" <sip:alice@example.com>;tag=1\r\n"
+                             "t: <sip:bob@example.org>;tag=2\r\n"
+                             "i: r@192.0.2.9\r\n"
+                             "CSeq: 5 MESSAGE\r\n"
+                             "l: 0\r\n\r\n");
+        QVERIFY(req.replaceTopVia("SIP/2.0/UDP 192.0.2.9;branch=z9hG4bK1;rport=5062"
+                                  ";received=192.0.2.1"));
+        for (HeaderId id :
+             {HeaderId::Via, HeaderId::From, HeaderId::To, HeaderId::CallId, HeaderId::CSeq})
+            QVERIFY(resp.copyHeader(req, id));
+    }
+    QCOMPARE(resp.vias().size(), 2);
+    QCOMPARE(resp.topVia().received(), QByteArrayView("192.0.2.1"));
+    QCOMPARE(resp.topVia().rport(), 5062);
+    QCOMPARE(resp.from().displayName(), QStringLiteral("Al"));
+    QCOMPARE(resp.from().tag(), QByteArrayView("1"));
+    QCOMPARE(resp.to().tag(), QByteArrayView("2"));
+    QCOMPARE(resp.callId(), QByteArrayView("r@192.0.2.9"));
+    QCOMPARE(resp.cseq().number(), 5u);
+    QCOMPARE(
+        resp.toWire(),
+        QByteArray("SIP/2.0 200 OK\r\n"
+                   "Via: SIP/2.0/UDP 192.0.2.9;branch=z9hG4bK1;rport=5062;received=192.0.2.1\r\n"
+                   "Via: SIP/2.0/TCP p.example;branch=z9hG4bK0\r\n"
+                   "From: \"Al\" <sip:alice@example.com>;tag=1\r\n"
+                   "To: <sip:bob@example.org>;tag=2\r\n"
+                   "Call-ID: r@192.0.2.9\r\n"
+                   "CSeq: 5 MESSAGE\r\n"
+                   "Content-Length: 0\r\n\r\n"));
+    // A copy of the response keeps working as well.
+    const Message copy = resp;
+    QCOMPARE(copy.toWire(), resp.toWire());
+}
+
+void tst_Message::copyHeaderRefusesAPresentHeader()
+{
+    const Message req = parsed("OPTIONS sip:x@example.org SIP/2.0\r\n"
+                               "Via: SIP/2.0/UDP a.example;branch=z9hG4bKa\r\n"
+                               "From: <sip:y@example.org>;tag=1\r\nTo: <sip:x@example.org>\r\n"
+                               "Call-ID: c1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+    Message resp = Message::response(200);
+    QVERIFY(resp.addHeader("Call-ID", "other"));
+    QVERIFY(!resp.copyHeader(req, HeaderId::CallId));
+    QCOMPARE(resp.callId(), QByteArrayView("other"));
+    QCOMPARE(resp.headerValues(HeaderId::CallId).size(), 1);
+    QVERIFY(!resp.copyHeader(resp, HeaderId::Via));
+    QVERIFY(!resp.copyHeader(req, HeaderId::Other));
+}
+
 void tst_Message::prependViaKeepsOrder()
 {
     Message m = parsed("OPTIONS sip:x@example.org SIP/2.0\r\n"
@@ -164,8 +225,12 @@ void tst_Message::replaceTopViaKeepsTheOthers()
     const QList<QByteArrayView> lines = m.headerValues(HeaderId::Via);
     QCOMPARE(lines.size(), 2); // the line layout is kept
     QCOMPARE(lines[1], QByteArrayView("SIP/2.0/TCP c.example;branch=z9hG4bKc"));
+    const QByteArray before = m.toWire();
     QVERIFY(!m.replaceTopVia("not a via"));
+    QVERIFY(!m.replaceTopVia("SIP/2.0/UDP x.example;branch=z9hG4bKx, SIP/2.0/UDP y.example"));
     QCOMPARE(m.vias().size(), 3);
+    QCOMPARE(m.toWire(), before);
+    QCOMPARE(m.topVia().branch(), QByteArrayView("z9hG4bKa"));
 }
 
 void tst_Message::removeHeader()
