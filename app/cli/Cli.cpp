@@ -58,53 +58,55 @@ int Cli::run(const QStringList &arguments)
 
 void Cli::printUsage(QTextStream &stream) const
 {
+    // The description lines under each command, indented.
+    const auto say = [&stream](const QString &text) { stream << "      " << text << '\n'; };
     stream << tr("Usage: %1 <command> [options] | --version | --help").arg(programName) << "\n\n"
            << tr("Command-line client of %1, instant messaging over SIP MESSAGE (RFC 3428).")
                   .arg(AppInfo::displayName())
            << "\n\n"
            << tr("Commands:") << '\n'
-           << "  listen --aor URI --bind T:HOST:PORT [--bind ...] [--proxy URI]\n"
-           << "         [--tls-cert PEM --tls-key PEM] [--tls-ca PEM] [--trace]\n"
-           << "      " << tr("Receive messages for URI and print each as a JSON line, until")
-           << '\n'
-           << "      " << tr("SIGINT/SIGTERM. T is udp, tcp or tls; IPv6 as udp:[::1]:5080;")
-           << '\n'
-           << "      " << tr("port 0 picks a free port (udp and tcp binds given the same port")
-           << '\n'
-           << "      "
-           << tr("share it). A tls bind without --tls-cert/--tls-key only connects out.") << '\n'
-           << "      " << tr("Prints {\"event\":\"listening\",...} with the actual ports, then")
-           << '\n'
-           << "      " << tr("{\"event\":\"message\",\"from\":...,\"body\":...} per message.")
-           << '\n'
-           << "      "
-           << tr("Example: %1 listen --aor sip:bob@127.0.0.1 --bind udp:127.0.0.1:5080")
-                  .arg(programName)
-           << "\n\n"
+           << "  listen --aor URI --bind T:HOST:PORT [--bind ...]\n"
+           << "         [--register [--registrar URI] [--auth-user U --password-env VAR]]\n"
+           << "         [--proxy URI] [--tls-cert PEM --tls-key PEM] [--tls-ca PEM] [--trace]\n";
+    say(tr("Receive messages for URI and print each as a JSON line, until"));
+    say(tr("SIGINT/SIGTERM. T is udp, tcp or tls; IPv6 as udp:[::1]:5080;"));
+    say(tr("port 0 picks a free port (udp and tcp binds given the same port"));
+    say(tr("share it). A tls bind without --tls-cert/--tls-key only connects out."));
+    say(tr("Prints {\"event\":\"listening\",...} with the actual ports, then"));
+    say(tr("{\"event\":\"message\",\"from\":...,\"body\":...} per message."));
+    say(tr("--register registers URI at --registrar (default: the domain of"));
+    say(tr("URI, as RFC 3261 10.2 says) through --proxy if given, answering"));
+    say(tr("digest challenges as --auth-user (default: the user of URI) with"));
+    say(tr("the password in the environment variable VAR. It prints"));
+    say(tr("{\"event\":\"registered\",\"aor\":...,\"expires\":N} on each"));
+    say(tr("registration and refresh, {\"event\":\"registration_failed\","));
+    say(tr("\"status\":N,\"reason\":...} (or \"error\" when no response came)"));
+    say(tr("and tries again after \"retry_in\" seconds. SIGINT/SIGTERM"));
+    say(tr("unregisters (waiting at most 5 s), prints {\"event\":\"unregistered\"}"));
+    say(tr("and exits 0; a second signal exits at once with 128 + the signal"));
+    say(tr("number (130 for SIGINT, 143 for SIGTERM)."));
+    say(tr("Example: %1 listen --aor sip:bob@127.0.0.1 --bind udp:127.0.0.1:5080")
+            .arg(programName));
+    say(tr("Example: TIDINGS_PW=... %1 listen --aor sip:bob@example.com").arg(programName));
+    say(QStringLiteral("         --bind tls:0.0.0.0:0 --register --password-env TIDINGS_PW"));
+    stream << '\n'
            << "  send --from URI --to URI (--text TEXT | --file PATH) [--content-type TYPE]\n"
            << "       [--transport udp|tcp|tls] [--proxy URI] [--auth-user U --password-env VAR]\n"
-           << "       [--timeout SECONDS] [--tls-ca PEM] [--trace]\n"
-           << "      "
-           << tr("Send one message and print {\"event\":\"result\",\"status\":200,...},") << '\n'
-           << "      "
-           << tr("or {\"event\":\"result\",\"error\":\"timeout\"|\"<why>\"} without a final")
-           << '\n'
-           << "      " << tr("response. --timeout defaults to 32 s (Timer F). Passwords come from")
-           << '\n'
-           << "      " << tr("the environment variable named by --password-env, never the command")
-           << '\n'
-           << "      " << tr("line.") << '\n'
-           << "      "
-           << tr("Example: %1 send --from sip:alice@127.0.0.1 --to sip:bob@127.0.0.1:5080 --text "
-                 "\"Hello\"")
-                  .arg(programName)
-           << "\n\n"
+           << "       [--timeout SECONDS] [--tls-ca PEM] [--trace]\n";
+    say(tr("Send one message and print {\"event\":\"result\",\"status\":200,...},"));
+    say(tr("or {\"event\":\"result\",\"error\":\"timeout\"|\"<why>\"} without a final"));
+    say(tr("response. --timeout defaults to 32 s (Timer F). Passwords come from"));
+    say(tr("the environment variable named by --password-env, never the command"));
+    say(tr("line."));
+    say(tr("Example: %1 send --from sip:alice@127.0.0.1 --to sip:bob@127.0.0.1:5080 --text "
+           "\"Hello\"")
+            .arg(programName));
+    stream << '\n'
            << tr("Options:") << '\n'
            << "  --version   " << tr("Print the version and exit.") << '\n'
            << "  -h, --help  " << tr("Print this help and exit.") << "\n\n"
-           << tr("Not yet available: --register/--registrar (account registration), --profile")
-           << '\n'
-           << tr("(the message store), and the history and search commands.") << "\n\n"
+           << tr("Not yet available: --profile (the message store), and the history and") << '\n'
+           << tr("search commands.") << "\n\n"
            << tr("Exit status: 0 success (2xx); 1 a final non-2xx response, a bind or TLS") << '\n'
            << tr("failure; 2 usage error; 3 timeout or transport failure.") << '\n';
 }

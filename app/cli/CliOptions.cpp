@@ -123,6 +123,18 @@ std::optional<BindSpec> BindSpec::parse(const QString &text, QString *error)
     return b;
 }
 
+std::optional<sip::Uri> CliOptions::defaultRegistrar(const sip::Uri &aor)
+{
+    // §10.2: "the Request-URI names the domain of the location service":
+    // the AOR's scheme, host and port, without user.
+    if (!aor.isSip() || aor.host().isEmpty())
+        return std::nullopt;
+    QByteArray text = aor.schemeText().toByteArray() + ':' + aor.host().toByteArray();
+    if (aor.hasPort())
+        text += ':' + QByteArray::number(aor.port());
+    return sip::Uri::parse(text);
+}
+
 std::optional<ListenOptions> CliOptions::parseListen(const QStringList &args, QString *error)
 {
     static const QSet<QString> valued = {
@@ -168,9 +180,25 @@ std::optional<ListenOptions> CliOptions::parseListen(const QStringList &args, QS
             return std::nullopt;
         (name == QLatin1String("--proxy") ? o.proxy : o.registrar) = *u;
     }
-    if (o.registerAccount && !o.registrar) {
-        *error = tr("--register needs --registrar URI.");
-        return std::nullopt;
+    if (!o.registerAccount) {
+        // Without --register nothing would use them: say so rather than
+        // listen unregistered while the user thinks otherwise.
+        for (const QString &name : {QStringLiteral("--registrar"), QStringLiteral("--auth-user"),
+                                    QStringLiteral("--password-env")}) {
+            if (p->values.contains(name)) {
+                *error = tr("%1 only applies with --register.").arg(name);
+                return std::nullopt;
+            }
+        }
+    } else if (!o.registrar) {
+        // RFC 3261 §10.2: the registrar's default is the AOR's domain.
+        o.registrar = defaultRegistrar(o.aor);
+        if (!o.registrar) {
+            *error = tr("--register: no registrar can be derived from --aor %1; give --registrar "
+                        "URI.")
+                         .arg(aor);
+            return std::nullopt;
+        }
     }
     o.authUser = single(*p, QStringLiteral("--auth-user")).toUtf8();
     if (!readPassword(*p, &o.password, error))

@@ -36,6 +36,7 @@ struct ListenOptions
     QList<BindSpec> binds;
     QString profile;
     bool registerAccount = false;
+    // With --register: --registrar, else the AOR's domain (RFC 3261 §10.2).
     std::optional<sip::Uri> registrar;
     std::optional<sip::Uri> proxy;
     QByteArray authUser;
@@ -71,6 +72,9 @@ public:
     // nullopt and a message for the user in *error.
     static std::optional<ListenOptions> parseListen(const QStringList &args, QString *error);
     static std::optional<SendOptions> parseSend(const QStringList &args, QString *error);
+    // The registrar of RFC 3261 §10.2 for an AOR: its scheme, host and port
+    // ("sip:bob@example.com:5062" -> "sip:example.com:5062").
+    static std::optional<sip::Uri> defaultRegistrar(const sip::Uri &aor);
 };
 
 } // namespace tidings

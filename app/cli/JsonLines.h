@@ -17,6 +17,25 @@ namespace tidings {
 
 using JsonFields = QList<std::pair<QString, QJsonValue>>;
 
+// One JSON object built straight into UTF-8 bytes, field by field, for the
+// events printed per message (a QJsonValue per field cost more than the
+// SIP transaction the line reports). Same escaping as JsonLines::format.
+class JsonLineBuilder
+{
+public:
+    JsonLineBuilder();
+    JsonLineBuilder &add(QLatin1StringView key, QStringView value);
+    // UTF-8 text; invalid sequences become U+FFFD.
+    JsonLineBuilder &add(QLatin1StringView key, QByteArrayView utf8);
+    JsonLineBuilder &add(QLatin1StringView key, qint64 value);
+    // The finished object, without the line break.
+    QByteArray take();
+
+private:
+    void key(QLatin1StringView key);
+    QByteArray m_line;
+};
+
 class JsonLines
 {
 public:
@@ -24,7 +43,14 @@ public:
         : m_out(out)
     {}
     void write(const JsonFields &fields);
+    // Writes a finished object (UTF-8) and the line break, flushed.
+    void writeLine(const QByteArray &utf8Object);
+    // Writes finished lines (UTF-8, each ending in a line break) at once,
+    // flushed.
+    void writeLines(const QByteArray &utf8Lines);
     static QString format(const JsonFields &fields);
+    // A time as the contract writes it: "2026-01-01T12:00:00.000Z" (UTC).
+    static QString utcTimestamp(qint64 msecsSinceEpoch);
 
 private:
     QTextStream &m_out;

@@ -3,6 +3,8 @@
 
 #include "Cli.h"
 #include "JsonLines.h"
+#include "MessageSink.h"
+#include "RegistrationPrinter.h"
 #include "SignalWatcher.h"
 #include "SipTracePrinter.h"
 #include "ua/Stack.h"
@@ -10,18 +12,20 @@
 #include <QDateTime>
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QTimer>
+
+#include <memory>
 
 namespace tidings {
+namespace {
+
+// DESIGN.md: on SIGINT/SIGTERM, unregister for at most 5 s.
+constexpr int kUnregisterWaitMs = 5000;
+
+} // namespace
 
 int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStream &err)
 {
-    if (options.registerAccount) {
-        err << "tidings-cli: "
-            << tr("--register is not available in this version (registration comes with "
-                  "account support); listen without it, on a fixed address.")
-            << Qt::endl;
-        return Cli::UsageError;
-    }
     if (!options.profile.isEmpty()) {
         err << "tidings-cli: "
             << tr("--profile is not available in this version (the message store is not "
@@ -35,6 +39,8 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
     config.outboundProxy = options.proxy;
     config.authUser = options.authUser;
     config.password = options.password;
+    if (options.registerAccount)
+        config.registrar = options.registrar; // Stack makes its Registration
     sip::Stack stack(config);
     if (options.trace)
         installSipTrace(stack.transport(), err);
@@ -51,6 +57,9 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
         }
     }
 
+    // From here on SIGINT/SIGTERM end the process through the event loop
+    // (a signal before the loop runs waits in the watcher's pipe).
+    SignalWatcher watcher;
     JsonLines json(out);
     QJsonArray binds;
     for (const sip::Endpoint &e : stack.transport().localEndpoints())
@@ -59,33 +68,43 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
                 {QStringLiteral("aor"), options.aor.toString()},
                 {QStringLiteral("bind"), binds}});
 
-    stack.userAgent().setMessageHandler([&](const sip::IncomingMessage &m) {
-        const sip::Message &req = m.received.message;
-        JsonFields event{{QStringLiteral("event"), QStringLiteral("message")},
-                         {QStringLiteral("from"), req.from().uri().toString()}};
-        const QString display = req.from().displayName();
-        if (!display.isEmpty())
-            event.append({QStringLiteral("from_display"), display});
-        event +=
-            JsonFields{{QStringLiteral("to"), req.to().uri().toString()},
-                       {QStringLiteral("content_type"), QString::fromUtf8(m.contentType)},
-                       {QStringLiteral("body"), m.text},
-                       {QStringLiteral("call_id"), QString::fromUtf8(req.callId())},
-                       {QStringLiteral("transport"),
-                        QString::fromLatin1(sip::transportParamName(m.received.remote.transport))},
-                       {QStringLiteral("remote"), m.received.remote.hostPort()},
-                       {QStringLiteral("received_at"),
-                        QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
-        // Printed (and flushed) before the 200 goes out: an answered message
-        // has been handed on.
-        json.write(event);
-        stack.userAgent().answer(m.serverId, 200);
-    });
+    // Printed (and flushed) before the 200 goes out: an answered message
+    // has been handed on.
+    MessageSink sink(json, [&stack](quint64 serverId) { stack.userAgent().answer(serverId, 200); });
+    stack.userAgent().setMessageHandler([&sink](const sip::IncomingMessage &m) { sink.add(m); });
 
     QEventLoop loop;
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop,
-                     [&loop](int) { loop.quit(); });
+    sip::Registration *registration = stack.registration();
+    std::unique_ptr<RegistrationPrinter> printer;
+    QTimer unregisterDeadline;
+    unregisterDeadline.setSingleShot(true);
+    unregisterDeadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
+    if (registration) {
+        printer =
+            std::make_unique<RegistrationPrinter>(*registration, json, err, options.aor.toString());
+        QObject::connect(&unregisterDeadline, &QTimer::timeout, &loop, [&] {
+            sink.flush(); // messages that came meanwhile print before the last line
+            printer->unregistered(
+                RegistrationPrinter::unregisterTimedOut(int(kUnregisterWaitMs / 1000)));
+            loop.quit();
+        });
+        registration->start();
+    }
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop, [&](int) {
+        if (!registration) {
+            loop.quit();
+            return;
+        }
+        // Remove our binding before leaving (RFC 3261 §10.2.2), answering a
+        // challenge if one comes, but never waiting longer than the contract
+        // allows; a second signal ends the process at once (SignalWatcher).
+        unregisterDeadline.start(kUnregisterWaitMs);
+        registration->unregister([&](const sip::RegistrationStatus &status) {
+            sink.flush();
+            printer->unregistered(RegistrationPrinter::unregisteredEvent(status));
+            loop.quit();
+        });
+    });
     loop.exec();
     return Cli::Success;
 }

@@ -61,6 +61,13 @@ private slots:
             QCOMPARE(run.exitCode, 0);
             QVERIFY2(run.out.startsWith(QStringLiteral("Usage: tidings-cli")), qPrintable(run.out));
             QVERIFY(run.out.contains(QStringLiteral("--version")));
+            // listen --register and what it prints, as the contract says.
+            for (const char *part :
+                 {"--register [--registrar URI] [--auth-user U --password-env VAR]",
+                  "{\"event\":\"registered\",\"aor\":...,\"expires\":N}", "\"registration_failed\"",
+                  "{\"event\":\"unregistered\"}", "130 for SIGINT, 143 for SIGTERM"})
+                QVERIFY2(run.out.contains(QLatin1String(part)), part);
+            QVERIFY(!run.out.contains(QStringLiteral("Not yet available: --register")));
             QCOMPARE(run.err, QString());
         }
     }
@@ -75,6 +82,20 @@ private slots:
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "unknown option";
         QTest::newRow("version with extra argument")
             << QStringList{"--version", "extra"} << "--version takes no arguments";
+        QTest::newRow("listen --registrar without --register")
+            << QStringList{"listen",          "--aor",       "sip:bob@127.0.0.1", "--bind",
+                           "udp:127.0.0.1:0", "--registrar", "sip:127.0.0.1"}
+            << "--registrar only applies with --register";
+        QTest::newRow("listen --register with an unset password variable")
+            << QStringList{"listen",
+                           "--aor",
+                           "sip:bob@127.0.0.1",
+                           "--bind",
+                           "udp:127.0.0.1:0",
+                           "--register",
+                           "--password-env",
+                           "TIDINGS_CONTRACT_UNSET"}
+            << "TIDINGS_CONTRACT_UNSET is not set";
     }
 
     void usageErrors()

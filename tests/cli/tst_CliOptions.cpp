@@ -17,6 +17,9 @@ private slots:
     void bindSpecs_data();
     void bindSpecs();
     void listenValid();
+    void listenRegister();
+    void defaultRegistrar_data();
+    void defaultRegistrar();
     void listenErrors_data();
     void listenErrors();
     void sendValid();
@@ -75,6 +78,71 @@ void tst_CliOptions::listenValid()
     QCOMPARE(o->tlsCa, QStringLiteral("ca.pem"));
 }
 
+void tst_CliOptions::listenRegister()
+{
+    qputenv("TIDINGS_TEST_PW", "s3cret");
+    QString error;
+    // The contract's usage, in full.
+    const auto full = CliOptions::parseListen(
+        {"--aor", "sip:bob@example.com", "--bind", "tls:0.0.0.0:0", "--register", "--registrar",
+         "sip:registrar.example.com;transport=tls", "--auth-user", "bob-auth", "--password-env",
+         "TIDINGS_TEST_PW", "--proxy", "sip:proxy.example.com;lr", "--tls-ca", "ca.pem"},
+        &error);
+    QVERIFY2(full, qPrintable(error));
+    QVERIFY(full->registerAccount);
+    QVERIFY(full->registrar);
+    QCOMPARE(full->registrar->text(), QByteArrayView("sip:registrar.example.com;transport=tls"));
+    QVERIFY(full->proxy);
+    QCOMPARE(full->proxy->text(), QByteArrayView("sip:proxy.example.com;lr"));
+    QCOMPARE(full->authUser, QByteArray("bob-auth"));
+    QCOMPARE(full->password, QByteArray("s3cret"));
+
+    // RFC 3261 §10.2: without --registrar, the AOR's domain; the auth user
+    // and password may be left out (a registrar that does not challenge).
+    const auto plain = CliOptions::parseListen(
+        {"--aor", "sip:bob@example.com", "--bind", "udp:0.0.0.0:0", "--register"}, &error);
+    QVERIFY2(plain, qPrintable(error));
+    QVERIFY(plain->registerAccount);
+    QVERIFY(plain->registrar);
+    QCOMPARE(plain->registrar->text(), QByteArrayView("sip:example.com"));
+    QVERIFY(plain->authUser.isEmpty());
+    QVERIFY(plain->password.isEmpty());
+
+    // Without --register: no registrar at all.
+    const auto none = CliOptions::parseListen(
+        {"--aor", "sip:bob@example.com", "--bind", "udp:0.0.0.0:0"}, &error);
+    QVERIFY(none);
+    QVERIFY(!none->registerAccount);
+    QVERIFY(!none->registrar);
+}
+
+void tst_CliOptions::defaultRegistrar_data()
+{
+    QTest::addColumn<QString>("aor");
+    QTest::addColumn<QString>("registrar");
+    QTest::addRow("domain") << "sip:bob@example.com"
+                            << "sip:example.com";
+    QTest::addRow("with port") << "sip:bob@127.0.0.1:5070"
+                               << "sip:127.0.0.1:5070";
+    QTest::addRow("sips") << "sips:bob@example.com"
+                          << "sips:example.com";
+    QTest::addRow("IPv6") << "sip:bob@[::1]:5070"
+                          << "sip:[::1]:5070";
+    QTest::addRow("parameters dropped") << "sip:bob@example.com;transport=tcp"
+                                        << "sip:example.com";
+}
+
+void tst_CliOptions::defaultRegistrar()
+{
+    QFETCH(QString, aor);
+    QFETCH(QString, registrar);
+    const auto uri = sip::Uri::parse(aor.toUtf8());
+    QVERIFY(uri);
+    const auto r = CliOptions::defaultRegistrar(*uri);
+    QVERIFY(r);
+    QCOMPARE(QString::fromUtf8(r->toByteArray()), registrar);
+}
+
 void tst_CliOptions::listenErrors_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -86,9 +154,28 @@ void tst_CliOptions::listenErrors_data()
     QTest::addRow("unknown option")
         << QStringList{"--aor", "sip:b@h", "--frobnicate"} << "unknown option \"--frobnicate\"";
     QTest::addRow("missing value") << QStringList{"--aor"} << "--aor needs a value";
-    QTest::addRow("register without registrar")
-        << QStringList{"--aor", "sip:b@h", "--bind", "udp:127.0.0.1:0", "--register"}
-        << "--registrar";
+    QTest::addRow("registrar without register")
+        << QStringList{"--aor", "sip:b@h", "--bind", "udp:127.0.0.1:0", "--registrar", "sip:h"}
+        << "--registrar only applies with --register";
+    QTest::addRow("auth user without register")
+        << QStringList{"--aor", "sip:b@h", "--bind", "udp:127.0.0.1:0", "--auth-user", "b"}
+        << "--auth-user only applies with --register";
+    QTest::addRow("password without register")
+        << QStringList{"--aor", "sip:b@h", "--bind", "udp:127.0.0.1:0", "--password-env", "PATH"}
+        << "--password-env only applies with --register";
+    QTest::addRow("register with a tel registrar")
+        << QStringList{"--aor",      "sip:b@h",     "--bind",   "udp:127.0.0.1:0",
+                       "--register", "--registrar", "tel:+1555"}
+        << "not a SIP URI";
+    QTest::addRow("register with the password variable unset")
+        << QStringList{"--aor",
+                       "sip:b@h",
+                       "--bind",
+                       "udp:127.0.0.1:0",
+                       "--register",
+                       "--password-env",
+                       "TIDINGS_TEST_UNSET_VAR"}
+        << "TIDINGS_TEST_UNSET_VAR is not set";
     QTest::addRow("cert without key")
         << QStringList{"--aor", "sip:b@h", "--bind", "tls:127.0.0.1:0", "--tls-cert", "c.pem"}
         << "go together";

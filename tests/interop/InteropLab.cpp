@@ -462,6 +462,8 @@ bool Kamailio::launch(const Options &options)
                      QStringLiteral("!KTLSPORT!%1!g").arg(m_tlsPort)};
     if (options.qop)
         args << QStringLiteral("-A") << QStringLiteral("WITH_QOP");
+    if (options.msiloDate)
+        args << QStringLiteral("-A") << QStringLiteral("WITH_MSILO_DATE");
     if (const QByteArray level = qgetenv("TIDINGS_INTEROP_DEBUG"); !level.isEmpty())
         args << QStringLiteral("--debug=") + QString::fromLatin1(level);
     const QString program = QStandardPaths::findExecutable(

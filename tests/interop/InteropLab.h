@@ -104,6 +104,9 @@ public:
     struct Options
     {
         bool qop = false; // challenges with qop="auth" (-A WITH_QOP)
+        // msilo prefixes stored bodies with "[Offline message - <date>] "
+        // (its default add_date=1, -A WITH_MSILO_DATE); else bodies stay as sent.
+        bool msiloDate = false;
     };
 
     Kamailio();
@@ -128,6 +131,9 @@ public:
     QList<QByteArray> storedMessages(const QString &user) const;
     // The contacts registered for user@127.0.0.1 (kamcmd ul.lookup).
     QByteArray registrations(const QString &user) const;
+    // Kamailio's log so far (every request it received is logged as
+    // "REQ <method> <uri> from <from> (<proto>:<ip>:<port>)").
+    QByteArray log() const { return m_process.log(); }
 
 private:
     bool fail(const QString &why);
