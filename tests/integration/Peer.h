@@ -46,7 +46,7 @@ inline quint64 nextTestId()
     return ++id;
 }
 
-// A MESSAGE to `target` (RFC 3428 §4). The Via sent-by is a placeholder the
+// A MESSAGE to `target` (RFC 3428 §4). The Via sent-by is an unspecified address the
 // transport layer rewrites (RFC 3261 §18.1.1).
 inline Message makeMessage(const Endpoint &target, const QByteArray &body = "hello",
                            const QByteArray &tag = {})

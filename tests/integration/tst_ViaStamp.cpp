@@ -46,9 +46,9 @@ void tst_ViaStamp::rfc3261_18_1_1_sentByRewritten_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<int>("port");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("placeholder") << QByteArray("SIP/2.0/UDP 0.0.0.0;branch=z9hG4bK1") << 1
-                                 << "127.0.0.1" << 5070
-                                 << QByteArray("SIP/2.0/TCP 127.0.0.1:5070;branch=z9hG4bK1;rport");
+    QTest::newRow("unspecified 0.0.0.0")
+        << QByteArray("SIP/2.0/UDP 0.0.0.0;branch=z9hG4bK1") << 1 << "127.0.0.1" << 5070
+        << QByteArray("SIP/2.0/TCP 127.0.0.1:5070;branch=z9hG4bK1;rport");
     QTest::newRow("rport kept valueless")
         << QByteArray("SIP/2.0/UDP h:1;rport=4;branch=z9hG4bK2;received=1.2.3.4;x=y") << 0 << "::1"
         << 5080 << QByteArray("SIP/2.0/UDP [::1]:5080;rport;branch=z9hG4bK2;x=y");
