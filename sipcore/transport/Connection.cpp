@@ -118,6 +118,14 @@ QString Connection::write(const QByteArray &wire)
     return {};
 }
 
+QString Connection::sendPing(TransportSender::ErrorCallback onError)
+{
+    const QString error = send("\r\n\r\n", std::move(onError));
+    if (error.isEmpty())
+        m_awaitingPong = true;
+    return error;
+}
+
 void Connection::close(const QString &reason)
 {
     finish(reason, true);
@@ -173,12 +181,26 @@ void Connection::onReadyRead()
         case StreamFramer::Kind::NeedMore:
             return;
         case StreamFramer::Kind::Ping:
+            if (m_awaitingPong) {
+                // The framer takes a CRLF right after a lone CRLF (the pong to
+                // our previous ping) for the second half of a ping; while a
+                // ping of ours is out it is the pong we wait for, not a ping
+                // to answer (RFC 5626 §3.5.1: the UA pings, the server answers).
+                m_awaitingPong = false;
+                if (m_handlers.onPong)
+                    m_handlers.onPong(*this);
+                break;
+            }
             // RFC 5626 §4.4.1: a CRLFCRLF ping is answered with a CRLF pong.
             m_socket->write("\r\n");
             if (m_handlers.onPing)
                 m_handlers.onPing(*this);
             break;
         case StreamFramer::Kind::Pong:
+            // RFC 5626 §4.4.1: the answer a UA waits for after its ping.
+            m_awaitingPong = false;
+            if (m_handlers.onPong)
+                m_handlers.onPong(*this);
             break;
         case StreamFramer::Kind::Message:
             if (m_handlers.onMessage)

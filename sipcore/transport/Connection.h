@@ -45,6 +45,8 @@ public:
         std::function<void(Connection &, const QByteArray &wire)> onWritten;
         // A CRLFCRLF ping came and was answered (RFC 5626 §4.4.1).
         std::function<void(Connection &)> onPing;
+        // A lone CRLF came: the pong to a ping we sent (RFC 5626 §4.4.1).
+        std::function<void(Connection &)> onPong;
         // Closed, once; the error callbacks of queued messages are called
         // right after.
         std::function<void(Connection &, const QString &reason)> onClosed;
@@ -84,6 +86,9 @@ public:
     // (closed, send buffer full); `onError` is kept for a failure later (the
     // connection or handshake fails first) and called at most once.
     QString send(const QByteArray &wire, TransportSender::ErrorCallback onError);
+    // RFC 5626 §4.4.1: a CRLFCRLF ping, as send() does; the next CRLF that
+    // comes back is reported as its pong (onPong).
+    QString sendPing(TransportSender::ErrorCallback onError);
     // Closes after writing what is buffered; queued messages fail with `reason`.
     void close(const QString &reason);
 
@@ -128,6 +133,7 @@ private:
     QTimer m_timer; // connect/handshake timeout, then idle timeout
     QElapsedTimer m_clock;
     qint64 m_lastActivity = 0;
+    bool m_awaitingPong = false; // a ping of ours went out, no CRLF came back yet
 };
 
 } // namespace sip

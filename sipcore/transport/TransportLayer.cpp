@@ -401,6 +401,7 @@ Connection *TransportLayer::addConnection(TransportType type, QTcpSocket *socket
         trace(true, c.local(), c.remote(), wire);
     };
     h.onPing = [this](Connection &) { ++m_stats.pingsAnswered; };
+    h.onPong = [this](Connection &c) { emit pongReceived(c.remote()); };
     h.onClosed = [this](Connection &c, const QString &reason) { onConnectionClosed(c, reason); };
     const quint64 id = m_nextConnectionId++;
     auto *c =
@@ -566,8 +567,9 @@ void TransportLayer::sendKeepAlive(const Endpoint &target, ErrorCallback onError
 {
     const Endpoint to = normalized(target);
     if (to.transport == TransportType::Udp) {
-        // Keeps the NAT binding of the flow open (RFC 5626 §4.4.2 asks for
-        // STUN over UDP; a CRLF is what registrars without it ignore quietly).
+        // Keeps the NAT binding of the flow open for a registrar without
+        // outbound support, which ignores a CRLF quietly; with outbound the
+        // keep-alive is STUN (RFC 5626 §4.4.2, sendStunRequest()).
         UdpTransport *udp = pickUdp(to.address);
         if (!udp)
             return fail(onError, noTransport(to.transport, to.address));
@@ -584,14 +586,68 @@ void TransportLayer::sendKeepAlive(const Endpoint &target, ErrorCallback onError
         return fail(onError,
                     QStringLiteral("no %1 connection to %2 for a keep-alive")
                         .arg(QString::fromLatin1(transportName(to.transport)), to.hostPort()));
-    sendOnConnection(*c, "\r\n\r\n", onError);
+    const QString error = c->sendPing(deferred(onError));
+    if (!error.isEmpty())
+        fail(onError, error);
+}
+
+void TransportLayer::sendStunRequest(const Endpoint &target, const QByteArray &request,
+                                     ErrorCallback onError)
+{
+    const Endpoint to = normalized(target);
+    if (to.transport != TransportType::Udp || !to.isValid())
+        return fail(onError,
+                    QStringLiteral("STUN keep-alives go over UDP, not to %1").arg(to.toString()));
+    // The socket sendRequest() picks for this target: the flow's own.
+    UdpTransport *udp = pickUdp(to.address);
+    if (!udp)
+        return fail(onError, noTransport(to.transport, to.address));
+    const QString error = udp->send(request, to);
+    if (!error.isEmpty())
+        return fail(onError, error);
+    ++m_stats.pingsSent;
 }
 
 // --- Receiving ------------------------------------------------------------
 
+void TransportLayer::onStun(UdpTransport &udp, const QByteArray &datagram, const Endpoint &remote)
+{
+    const StunMessage::ParseResult r = StunMessage::parse(datagram);
+    if (!r.ok()) {
+        qCDebug(lcTransport) << "dropping a STUN datagram from" << remote.toString() << ":"
+                             << r.error;
+        return;
+    }
+    const StunMessage &m = *r.message;
+    switch (m.messageClass()) {
+    case StunMessage::Class::Request: {
+        // RFC 5626 §4.4.2 (a peer keeping its flow to us alive), RFC 5389
+        // §7.3.1: a Binding Success Response with the source address as we
+        // saw it, FINGERPRINT when the request had one.
+        const QByteArray answer =
+            StunMessage::bindingSuccess(m.transactionId(), remote.address, remote.port)
+                .encode(m.hasAttribute(StunMessage::kFingerprint));
+        const QString error = udp.send(answer, remote);
+        if (!error.isEmpty())
+            qCDebug(lcTransport) << "STUN response not sent:" << error;
+        return;
+    }
+    case StunMessage::Class::SuccessResponse:
+    case StunMessage::Class::ErrorResponse:
+        emit stunResponseReceived(remote, m);
+        return;
+    case StunMessage::Class::Indication:
+        return; // RFC 5389 §7.3.2: no response; nothing for us in one
+    }
+}
+
 void TransportLayer::onDatagram(UdpTransport &udp, const QByteArray &datagram,
                                 const Endpoint &remote)
 {
+    // RFC 5389 §7.3 / RFC 5626 §4.4.2: STUN shares the SIP port; it never
+    // reaches the SIP parser.
+    if (StunMessage::looksLikeStun(datagram))
+        return onStun(udp, datagram, remote);
     if (isKeepAlive(datagram))
         return;
     const Endpoint local = udp.localEndpoint();

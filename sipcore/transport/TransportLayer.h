@@ -14,11 +14,15 @@
 //    top Via; responses whose top Via sent-by is not ours are dropped;
 //    malformed messages go to the invalid handler.
 //  - Connections: idle ones close, their number and buffers are capped,
-//    CRLF keep-alive pings are answered (RFC 5626 §4.4.1).
+//    CRLF keep-alive pings are answered (RFC 5626 §4.4.1), pongs reported.
+//  - STUN on UDP sockets (RFC 5626 §4.4.2, RFC 5389 §7.3): datagrams that
+//    are STUN never reach the SIP parser; a Binding Request is answered with
+//    the sender's XOR-MAPPED-ADDRESS, responses are reported.
 // Every message sent or received goes to the trace handler and to the
 // logging category "tidings.sip.trace".
 
 #include "ConnectionInfo.h"
+#include "StunMessage.h"
 #include "TransportOptions.h"
 #include "TransportSender.h"
 #include "TransportStats.h"
@@ -130,11 +134,21 @@ public:
     // `onError` (from the event loop) when there is no such connection or
     // the send fails: the flow is gone. Never opens a connection.
     void sendKeepAlive(const Endpoint &target, ErrorCallback onError);
+    // RFC 5626 §4.4.2: a STUN Binding Request (`request`, encoded) on the
+    // UDP socket a request to `target` leaves from, so it refreshes that
+    // flow's NAT binding. The answer comes as stunResponseReceived().
+    // `onError` (from the event loop) when it cannot be sent.
+    void sendStunRequest(const Endpoint &target, const QByteArray &request, ErrorCallback onError);
 
 signals:
     // Connected (TLS: handshake done), in either direction.
     void connectionOpened(const sip::ConnectionInfo &info);
     void connectionClosed(const sip::ConnectionInfo &info, const QString &reason);
+    // RFC 5626 §4.4.1: a CRLF pong on the connection to `remote`.
+    void pongReceived(const sip::Endpoint &remote);
+    // RFC 5626 §4.4.2: a STUN response (success or error) from `remote` on
+    // one of our UDP sockets.
+    void stunResponseReceived(const sip::Endpoint &remote, const sip::StunMessage &response);
 
 private:
     struct Binding
@@ -172,6 +186,7 @@ private:
     void sendOnConnection(Connection &c, const QByteArray &wire, const ErrorCallback &onError);
 
     void onDatagram(UdpTransport &udp, const QByteArray &datagram, const Endpoint &remote);
+    void onStun(UdpTransport &udp, const QByteArray &datagram, const Endpoint &remote);
     void onStreamMessage(Connection &c, const QByteArray &bytes);
     void onFramingError(Connection &c, const StreamFramer::Frame &frame);
     void onConnectionClosed(Connection &c, const QString &reason);

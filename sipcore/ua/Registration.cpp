@@ -72,7 +72,7 @@ Registration::Registration(TransactionLayer &transactions, Scheduler &scheduler,
     , m_random(random)
     , m_network(std::move(network))
     , m_config(std::move(config))
-    , m_keepAlive(scheduler, random, m_network.sendKeepAlive)
+    , m_keepAlive(scheduler, random, m_network.sendKeepAlive, m_network.sendStun)
 {
     m_registrar = m_config.registrar ? *m_config.registrar : registrarOf(m_config.aor);
     const auto aor = Uri::parse(m_config.aor);
@@ -542,7 +542,14 @@ void Registration::startKeepAlive(const Message &response)
     if (const auto seconds = lex::parseUnsigned(flowTimer, 86'400);
         seconds && *seconds > 0 && (m_outbound || interval > 0))
         interval = qint64(*seconds) * 1000;
-    m_keepAlive.start(*target, interval);
+    // With outbound the registrar answers keep-alives, so an answer is
+    // required: a CRLF pong on a connection (§4.4.1), a STUN Binding
+    // Response over UDP (§4.4.2). Without it a plain server never answers;
+    // only pings go out.
+    KeepAlive::Mode mode = KeepAlive::Mode::Ping;
+    if (m_outbound)
+        mode = target->isReliable() ? KeepAlive::Mode::PingPong : KeepAlive::Mode::Stun;
+    m_keepAlive.start(*target, interval, mode);
 }
 
 void Registration::refresh()

@@ -9,8 +9,9 @@
 // unregister with expires=0 (§10.2.2), the Service-Route of RFC 3608 kept
 // for later requests, the public address the registrar saw (RFC 3581) put
 // into the Contact, and the flow kept open with keep-alives (RFC 5626
-// §4.4.1). With an instance id the Contact carries +sip.instance and reg-id
-// (RFC 5626 §4.2).
+// §4.4.1; with outbound support, keep-alives that must be answered: CRLF
+// pongs, STUN over UDP, §4.4.2). With an instance id the Contact carries
+// +sip.instance and reg-id (RFC 5626 §4.2).
 //
 // Results are values: every change of state is a RegistrationStatus with
 // the final response's status and reason, or the error in words.
@@ -79,6 +80,9 @@ public:
         TargetResolver resolve;
         LocalAddress localAddress;
         KeepAlive::Sender sendKeepAlive; // empty: no keep-alives
+        // RFC 5626 §4.4.2: STUN keep-alives over UDP when outbound is in
+        // use; empty: CRLF datagrams there too.
+        KeepAlive::StunSender sendStun;
     };
 
     struct Config
@@ -132,6 +136,13 @@ public:
     // A TCP/TLS connection closed, or a keep-alive failed: when it carried
     // our registration, register again at once (RFC 5626 §4.4.1, §4.5).
     void flowFailed(const Endpoint &remote, const QString &reason);
+    // The answers to keep-alives, from the transport layer: a CRLF pong on a
+    // connection (RFC 5626 §4.4.1), a STUN response over UDP (§4.4.2).
+    void pongReceived(const Endpoint &remote) { m_keepAlive.pongReceived(remote); }
+    void stunResponseReceived(const Endpoint &remote, const StunMessage &response)
+    {
+        m_keepAlive.stunResponseReceived(remote, response);
+    }
 
     State state() const { return m_status.state; }
     const RegistrationStatus &status() const { return m_status; }

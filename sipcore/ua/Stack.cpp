@@ -50,6 +50,17 @@ Stack::Stack(Config config, QObject *parent)
                 for (const auto &r : m_registrations)
                     r->flowFailed(info.remote, reason);
             });
+    // RFC 5626 §4.4.1, §4.4.2: answers to keep-alives reach the registration
+    // whose flow they belong to (each checks).
+    connect(&m_transport, &TransportLayer::pongReceived, this, [this](const Endpoint &remote) {
+        for (const auto &r : m_registrations)
+            r->pongReceived(remote);
+    });
+    connect(&m_transport, &TransportLayer::stunResponseReceived, this,
+            [this](const Endpoint &remote, const StunMessage &response) {
+                for (const auto &r : m_registrations)
+                    r->stunResponseReceived(remote, response);
+            });
 
     if (m_config.registrar) {
         m_registration = &addRegistration(registrationConfig());
@@ -87,6 +98,10 @@ Registration &Stack::addRegistration(Registration::Config config)
     };
     network.sendKeepAlive = [this](const Endpoint &flow, TransportSender::ErrorCallback onError) {
         m_transport.sendKeepAlive(flow, std::move(onError));
+    };
+    network.sendStun = [this](const Endpoint &flow, const QByteArray &request,
+                              TransportSender::ErrorCallback onError) {
+        m_transport.sendStunRequest(flow, request, std::move(onError));
     };
     m_registrations.push_back(std::make_unique<Registration>(
         *m_transactions, m_timers, m_random, std::move(network), std::move(config)));

@@ -347,8 +347,11 @@ void tst_RegistrationFlow::outboundFlowTimer_rfc5626_4_4_1()
     QCOMPARE(h.reg->keepAlive().intervalMs(), 50'000);
     h.clock.advance(50'000);
     QCOMPARE(h.keepAlives.size(), 1);
+    // With outbound the pong is required (tst_KeepAlive has the rest).
+    h.reg->pongReceived(endpoint(TransportType::Tcp, 5060));
     h.clock.advance(50'000);
     QCOMPARE(h.keepAlives.size(), 2);
+    QCOMPARE(h.sentCount(), 1);
 }
 
 void tst_RegistrationFlow::withoutOutboundSupportFlowTimerOnlyWhenKeepAliveOn_rfc5626_4_4_1()
