@@ -82,19 +82,27 @@ StoreResult<void> Outbox::transition(qint64 id, std::initializer_list<DeliverySt
     }
 
     // Say why nothing changed: no such outgoing message, or the wrong state.
+    const auto current = currentState(id, action);
+    if (!current) {
+        return current.error();
+    }
+    return StoreError(StoreError::Code::InvalidState,
+                      tr("%1 The message is %2.").arg(action, DeliveryNames::state(current.value())));
+}
+
+StoreResult<DeliveryState> Outbox::currentState(qint64 id, const QString &action) const
+{
     QSqlQuery check(m_db.connection());
     check.prepare(QStringLiteral("SELECT state FROM messages WHERE id = ? AND direction = 1"));
     check.addBindValue(id);
     if (auto done = Sql::run(check, action); !done) {
-        return done;
+        return done.error();
     }
     if (!check.next()) {
         return StoreError(StoreError::Code::NotFound,
                           tr("%1 The message is no longer in the outbox.").arg(action));
     }
-    const auto current = DeliveryState(check.value(0).toInt());
-    return StoreError(StoreError::Code::InvalidState,
-                      tr("%1 The message is %2.").arg(action, DeliveryNames::state(current)));
+    return DeliveryState(check.value(0).toInt());
 }
 
 StoreResult<void> Outbox::markSending(qint64 id, const QString &callId, const QString &fromTag,
@@ -174,15 +182,8 @@ StoreResult<void> Outbox::remove(qint64 id)
     if (q.numRowsAffected() > 0) {
         return {};
     }
-    QSqlQuery check(m_db.connection());
-    check.prepare(QStringLiteral("SELECT state FROM messages WHERE id = ? AND direction = 1"));
-    check.addBindValue(id);
-    if (auto done = Sql::run(check, action); !done) {
-        return done;
-    }
-    if (!check.next()) {
-        return StoreError(StoreError::Code::NotFound,
-                          tr("%1 The message is no longer in the outbox.").arg(action));
+    if (const auto current = currentState(id, action); !current) {
+        return current.error();
     }
     return StoreError(StoreError::Code::InvalidState,
                       tr("%1 It is being sent right now.").arg(action));

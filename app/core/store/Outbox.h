@@ -54,6 +54,9 @@ private:
     StoreResult<void> transition(qint64 id, std::initializer_list<DeliveryState> from,
                                  DeliveryState to, const QString &assignments,
                                  const QVariantList &values, const QString &action);
+    // The state of outgoing message `id`, for saying why a change did not
+    // apply; NotFound (in `action`'s words) when it is no longer there.
+    StoreResult<DeliveryState> currentState(qint64 id, const QString &action) const;
 
     Database &m_db;
 };
