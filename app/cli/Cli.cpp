@@ -3,7 +3,9 @@
 
 #include "AppInfo.h"
 #include "CliOptions.h"
+#include "HistoryCommand.h"
 #include "ListenCommand.h"
+#include "SearchCommand.h"
 #include "SendCommand.h"
 
 namespace tidings {
@@ -53,6 +55,14 @@ int Cli::run(const QStringList &arguments)
         const auto options = CliOptions::parseSend(args.mid(1), &error);
         return options ? SendCommand::run(*options, m_out, m_err) : usageError(error);
     }
+    if (first == QLatin1String("history")) {
+        const auto options = CliOptions::parseHistory(args.mid(1), &error);
+        return options ? HistoryCommand::run(*options, m_out, m_err) : usageError(error);
+    }
+    if (first == QLatin1String("search")) {
+        const auto options = CliOptions::parseSearch(args.mid(1), &error);
+        return options ? SearchCommand::run(*options, m_out, m_err) : usageError(error);
+    }
     return usageError(tr("unknown command \"%1\".").arg(first));
 }
 
@@ -66,8 +76,10 @@ void Cli::printUsage(QTextStream &stream) const
            << "\n\n"
            << tr("Commands:") << '\n'
            << "  listen --aor URI --bind T:HOST:PORT [--bind ...]\n"
-           << "         [--register [--registrar URI] [--auth-user U --password-env VAR]]\n"
-           << "         [--proxy URI] [--tls-cert PEM --tls-key PEM] [--tls-ca PEM] [--trace]\n";
+           << "         [--register [--registrar URI] [--auth-user U --password-env VAR]\n"
+           << "                     [--keepalive SECONDS]]\n"
+           << "         [--proxy URI] [--tls-cert PEM --tls-key PEM] [--tls-ca PEM] [--trace]\n"
+           << "         [--profile DIR]\n";
     say(tr("Receive messages for URI and print each as a JSON line, until"));
     say(tr("SIGINT/SIGTERM. T is udp, tcp or tls; IPv6 as udp:[::1]:5080;"));
     say(tr("port 0 picks a free port (udp and tcp binds given the same port"));
@@ -84,7 +96,10 @@ void Cli::printUsage(QTextStream &stream) const
     say(tr("and tries again after \"retry_in\" seconds. SIGINT/SIGTERM"));
     say(tr("unregisters (waiting at most 5 s), prints {\"event\":\"unregistered\"}"));
     say(tr("and exits 0; a second signal exits at once with 128 + the signal"));
-    say(tr("number (130 for SIGINT, 143 for SIGTERM)."));
+    say(tr("number (130 for SIGINT, 143 for SIGTERM). --keepalive: seconds"));
+    say(tr("between keep-alives of the registration's flow (RFC 5626 4.4.1);"));
+    say(tr("0 turns them off; default 25 s over UDP, 120 s over TCP/TLS."));
+    say(tr("With --profile every message is stored before it is answered 2xx."));
     say(tr("Example: %1 listen --aor sip:bob@127.0.0.1 --bind udp:127.0.0.1:5080")
             .arg(programName));
     say(tr("Example: TIDINGS_PW=... %1 listen --aor sip:bob@example.com").arg(programName));
@@ -92,7 +107,7 @@ void Cli::printUsage(QTextStream &stream) const
     stream << '\n'
            << "  send --from URI --to URI (--text TEXT | --file PATH) [--content-type TYPE]\n"
            << "       [--transport udp|tcp|tls] [--proxy URI] [--auth-user U --password-env VAR]\n"
-           << "       [--timeout SECONDS] [--tls-ca PEM] [--trace]\n";
+           << "       [--timeout SECONDS] [--tls-ca PEM] [--trace] [--profile DIR]\n";
     say(tr("Send one message and print {\"event\":\"result\",\"status\":200,...},"));
     say(tr("or {\"event\":\"result\",\"error\":\"timeout\"|\"<why>\"} without a final"));
     say(tr("response. --timeout defaults to 32 s (Timer F). Passwords come from"));
@@ -101,14 +116,44 @@ void Cli::printUsage(QTextStream &stream) const
     say(tr("Example: %1 send --from sip:alice@127.0.0.1 --to sip:bob@127.0.0.1:5080 --text "
            "\"Hello\"")
             .arg(programName));
+    stream << '\n' << "  history [--profile DIR] [--with URI] [--limit N]\n";
+    say(tr("Print the stored messages as JSON lines, oldest first:"));
+    say(tr("{\"event\":\"history\",\"id\":42,\"direction\":\"in\",\"peer\":...,\"body\":...,"));
+    say(tr("\"content_type\":...,\"state\":\"received\",\"call_id\":...,\"time\":...}."));
+    say(tr("time is when it was received (\"in\") or written (\"out\"); \"out\""));
+    say(tr("has state queued, sending, sent, accepted or failed (with \"status\""));
+    say(tr("and \"reason\"). --with URI: only the conversation with that contact"));
+    say(tr("(any spelling of its address); --limit N: only the newest N."));
+    stream << '\n'
+           << "  search [--profile DIR] [--with URI] [--since DATE] [--until DATE]\n"
+           << "         [--limit N] QUERY\n";
+    say(tr("Full-text search: the best matches first, as history lines plus"));
+    say(tr("\"snippet\" with the matches in [brackets]. QUERY is plain words"));
+    say(tr("(quotes, *, -, : and NEAR are just characters); Chinese and Japanese"));
+    say(tr("text is found too. DATE is 2026-01-31 (a whole day, UTC) or"));
+    say(tr("2026-01-31T18:00:00Z. --limit defaults to %1 (at most %2).")
+            .arg(SearchOptions::defaultLimit)
+            .arg(SearchOptions::maxLimit));
+    say(tr("Example: %1 search --profile ~/tidings --with sip:bob@example.com lunch")
+            .arg(programName));
     stream << '\n'
            << tr("Options:") << '\n'
-           << "  --version   " << tr("Print the version and exit.") << '\n'
-           << "  -h, --help  " << tr("Print this help and exit.") << "\n\n"
-           << tr("Not yet available: --profile (the message store), and the history and") << '\n'
-           << tr("search commands.") << "\n\n"
-           << tr("Exit status: 0 success (2xx); 1 a final non-2xx response, a bind or TLS") << '\n'
-           << tr("failure; 2 usage error; 3 timeout or transport failure.") << '\n';
+           << "  --profile DIR  " << tr("The profile directory with the message history") << '\n'
+           << "                 " << tr("(default: the environment variable TIDINGS_PROFILE;")
+           << '\n'
+           << "                 " << tr("without either nothing is stored). listen stores what")
+           << '\n'
+           << "                 " << tr("it receives, send what it sends; one process at a time")
+           << '\n'
+           << "                 " << tr("may write a profile, while history and search read it.")
+           << '\n'
+           << "  --version      " << tr("Print the version and exit.") << '\n'
+           << "  -h, --help     " << tr("Print this help and exit.") << "\n\n"
+           << tr("Exit status: 0 success (2xx; history and search also with no results);") << '\n'
+           << tr("1 a final non-2xx response, a bind or TLS failure, or no readable history")
+           << '\n'
+           << tr("(no profile given, no database yet, a damaged or newer database);") << '\n'
+           << tr("2 usage error; 3 timeout or transport failure.") << '\n';
 }
 
 int Cli::usageError(const QString &message)

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliOptions.h"
 
+#include "store/ContactKey.h"
+
 #include <QFile>
 #include <QHash>
 #include <QSet>
+
+#include <limits>
 
 namespace tidings {
 namespace {
@@ -142,7 +146,8 @@ std::optional<ListenOptions> CliOptions::parseListen(const QStringList &args, QS
         QStringLiteral("--profile"),   QStringLiteral("--registrar"),
         QStringLiteral("--auth-user"), QStringLiteral("--password-env"),
         QStringLiteral("--proxy"),     QStringLiteral("--tls-cert"),
-        QStringLiteral("--tls-key"),   QStringLiteral("--tls-ca")};
+        QStringLiteral("--tls-key"),   QStringLiteral("--tls-ca"),
+        QStringLiteral("--keepalive")};
     static const QSet<QString> flags = {QStringLiteral("--register"), QStringLiteral("--trace")};
     const auto p = split(args, valued, flags, error);
     if (!p)
@@ -183,8 +188,9 @@ std::optional<ListenOptions> CliOptions::parseListen(const QStringList &args, QS
     if (!o.registerAccount) {
         // Without --register nothing would use them: say so rather than
         // listen unregistered while the user thinks otherwise.
-        for (const QString &name : {QStringLiteral("--registrar"), QStringLiteral("--auth-user"),
-                                    QStringLiteral("--password-env")}) {
+        for (const QString &name :
+             {QStringLiteral("--registrar"), QStringLiteral("--auth-user"),
+              QStringLiteral("--password-env"), QStringLiteral("--keepalive")}) {
             if (p->values.contains(name)) {
                 *error = tr("%1 only applies with --register.").arg(name);
                 return std::nullopt;
@@ -203,6 +209,19 @@ std::optional<ListenOptions> CliOptions::parseListen(const QStringList &args, QS
     o.authUser = single(*p, QStringLiteral("--auth-user")).toUtf8();
     if (!readPassword(*p, &o.password, error))
         return std::nullopt;
+    if (p->values.contains(QStringLiteral("--keepalive"))) {
+        // RFC 5626 §4.4.1: the keep-alive interval; 0 turns keep-alives off.
+        const QString k = single(*p, QStringLiteral("--keepalive"));
+        bool ok = false;
+        const int seconds = k.toInt(&ok);
+        if (!ok || seconds < 0 || seconds > 3600) {
+            *error = tr("--keepalive must be a whole number of seconds from 0 (off) to 3600, "
+                        "not \"%1\".")
+                         .arg(k);
+            return std::nullopt;
+        }
+        o.keepAliveSeconds = seconds;
+    }
     o.tlsCert = single(*p, QStringLiteral("--tls-cert"));
     o.tlsKey = single(*p, QStringLiteral("--tls-key"));
     o.tlsCa = single(*p, QStringLiteral("--tls-ca"));
@@ -290,6 +309,130 @@ std::optional<SendOptions> CliOptions::parseSend(const QStringList &args, QStrin
     o.profile = single(*p, QStringLiteral("--profile"));
     o.tlsCa = single(*p, QStringLiteral("--tls-ca"));
     o.trace = p->flags.contains(QStringLiteral("--trace"));
+    return o;
+}
+
+namespace {
+
+// Separates the positional arguments (not starting with '-', and all after
+// "--") from the options and their values, for split().
+QStringList takePositional(const QStringList &args, const QSet<QString> &valued,
+                           QStringList *positional)
+{
+    QStringList options;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        if (arg == QLatin1String("--")) {
+            *positional += args.mid(i + 1);
+            break;
+        }
+        if (!arg.startsWith(QLatin1Char('-'))) {
+            *positional << arg;
+            continue;
+        }
+        options << arg;
+        if (valued.contains(arg) && i + 1 < args.size())
+            options << args[++i];
+    }
+    return options;
+}
+
+bool readContact(const Parsed &p, QString *with, QString *error)
+{
+    *with = single(p, QStringLiteral("--with"));
+    if (p.values.contains(QStringLiteral("--with")) && !ContactKey::fromString(*with).isValid()) {
+        *error = CliOptions::tr("--with: \"%1\" is not a contact address (like "
+                                "sip:alice@example.com).")
+                     .arg(*with);
+        return false;
+    }
+    return true;
+}
+
+bool readLimit(const Parsed &p, int max, int *limit, QString *error)
+{
+    if (!p.values.contains(QStringLiteral("--limit")))
+        return true;
+    bool ok = false;
+    const int n = single(p, QStringLiteral("--limit")).toInt(&ok);
+    if (!ok || n < 1 || n > max) {
+        *error = CliOptions::tr("--limit must be a whole number from 1 to %1.").arg(max);
+        return false;
+    }
+    *limit = n;
+    return true;
+}
+
+} // namespace
+
+std::optional<QDateTime> CliOptions::parseDate(const QString &text, bool endOfDay)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() == 10) {
+        const QDate day = QDate::fromString(trimmed, Qt::ISODate);
+        if (!day.isValid())
+            return std::nullopt;
+        return QDateTime(endOfDay ? day.addDays(1) : day, QTime(0, 0), Qt::UTC);
+    }
+    QDateTime time = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return std::nullopt;
+    if (time.timeSpec() == Qt::LocalTime) // no offset given: UTC, like the output
+        time = QDateTime(time.date(), time.time(), Qt::UTC);
+    return time.toUTC();
+}
+
+std::optional<HistoryOptions> CliOptions::parseHistory(const QStringList &args, QString *error)
+{
+    static const QSet<QString> valued = {QStringLiteral("--profile"), QStringLiteral("--with"),
+                                         QStringLiteral("--limit")};
+    const auto p = split(args, valued, {}, error);
+    if (!p)
+        return std::nullopt;
+    HistoryOptions o;
+    o.profile = single(*p, QStringLiteral("--profile"));
+    if (!readContact(*p, &o.with, error) ||
+        !readLimit(*p, std::numeric_limits<int>::max(), &o.limit, error))
+        return std::nullopt;
+    return o;
+}
+
+std::optional<SearchOptions> CliOptions::parseSearch(const QStringList &args, QString *error)
+{
+    static const QSet<QString> valued = {QStringLiteral("--profile"), QStringLiteral("--with"),
+                                         QStringLiteral("--since"), QStringLiteral("--until"),
+                                         QStringLiteral("--limit")};
+    QStringList words;
+    const auto p = split(takePositional(args, valued, &words), valued, {}, error);
+    if (!p)
+        return std::nullopt;
+    SearchOptions o;
+    o.profile = single(*p, QStringLiteral("--profile"));
+    if (!readContact(*p, &o.with, error) ||
+        !readLimit(*p, SearchOptions::maxLimit, &o.limit, error))
+        return std::nullopt;
+    for (const QString &name : {QStringLiteral("--since"), QStringLiteral("--until")}) {
+        if (!p->values.contains(name))
+            continue;
+        const QString text = single(*p, name);
+        const bool until = name == QLatin1String("--until");
+        const auto date = parseDate(text, until);
+        if (!date) {
+            *error = tr("%1: \"%2\" is not a date (like 2026-01-31 or 2026-01-31T18:00:00Z).")
+                         .arg(name, text);
+            return std::nullopt;
+        }
+        (until ? o.until : o.since) = *date;
+    }
+    if (o.since.isValid() && o.until.isValid() && o.since >= o.until) {
+        *error = tr("--since must be before --until.");
+        return std::nullopt;
+    }
+    o.query = words.join(QLatin1Char(' ')).trimmed();
+    if (o.query.isEmpty()) {
+        *error = tr("search needs QUERY: the words to look for.");
+        return std::nullopt;
+    }
     return o;
 }
 

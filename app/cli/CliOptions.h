@@ -11,6 +11,7 @@
 #include "transport/Endpoint.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHostAddress>
 #include <QList>
 #include <QString>
@@ -45,6 +46,10 @@ struct ListenOptions
     QString tlsKey;
     QString tlsCa;
     bool trace = false;
+    // --keepalive SECONDS (with --register): the keep-alive interval of the
+    // registration's flow, UDP and TCP/TLS alike (RFC 5626 §4.4.1); 0: none.
+    // nullopt: the defaults (25 s over UDP, 120 s over TCP/TLS).
+    std::optional<int> keepAliveSeconds;
 };
 
 struct SendOptions
@@ -63,6 +68,36 @@ struct SendOptions
     bool trace = false;
 };
 
+// tidings-cli history [--profile DIR] [--with URI] [--limit N]
+struct HistoryOptions
+{
+    // --profile; empty: TIDINGS_PROFILE (Profile::resolve).
+    QString profile;
+    // --with: only the conversation with this contact (by ContactKey).
+    QString with;
+    // --limit: the newest N; 0: everything.
+    int limit = 0;
+};
+
+// tidings-cli search [--profile DIR] [--with URI] [--since DATE] [--until DATE]
+//                    [--limit N] QUERY
+struct SearchOptions
+{
+    QString profile;
+    QString with;
+    // --since: from this time on (a date: from its start, UTC).
+    QDateTime since;
+    // --until: before this time (a date: to its end, UTC, so the day counts).
+    QDateTime until;
+    // --limit: the best N matches, 1 to maxLimit.
+    int limit = defaultLimit;
+    // The user's words (the arguments after the options, joined by spaces).
+    QString query;
+
+    static constexpr int defaultLimit = 50;
+    static constexpr int maxLimit = 1000;
+};
+
 class CliOptions
 {
     Q_DECLARE_TR_FUNCTIONS(CliOptions)
@@ -72,6 +107,13 @@ public:
     // nullopt and a message for the user in *error.
     static std::optional<ListenOptions> parseListen(const QStringList &args, QString *error);
     static std::optional<SendOptions> parseSend(const QStringList &args, QString *error);
+    static std::optional<HistoryOptions> parseHistory(const QStringList &args, QString *error);
+    // Arguments that do not start with '-' (and all after "--") are QUERY.
+    static std::optional<SearchOptions> parseSearch(const QStringList &args, QString *error);
+    // --since/--until: "2026-01-01" (UTC; with endOfDay the next day's
+    // start) or an ISO 8601 time, "2026-01-01T12:00:00Z" (UTC without an
+    // offset).
+    static std::optional<QDateTime> parseDate(const QString &text, bool endOfDay);
     // The registrar of RFC 3261 §10.2 for an AOR: its scheme, host and port
     // ("sip:bob@example.com:5062" -> "sip:example.com:5062").
     static std::optional<sip::Uri> defaultRegistrar(const sip::Uri &aor);

@@ -3,10 +3,15 @@
 
 #include "Cli.h"
 #include "JsonLines.h"
+#include "MessageEvent.h"
 #include "MessageSink.h"
+#include "Profile.h"
 #include "RegistrationPrinter.h"
 #include "SignalWatcher.h"
 #include "SipTracePrinter.h"
+#include "messenger/Messenger.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
 #include "ua/Stack.h"
 
 #include <QDateTime>
@@ -22,16 +27,54 @@ namespace {
 // DESIGN.md: on SIGINT/SIGTERM, unregister for at most 5 s.
 constexpr int kUnregisterWaitMs = 5000;
 
+// The profile's account for --aor, added on first use (no password: it is
+// never stored).
+StoreResult<qint64> ensureAccount(Database &db, const ListenOptions &options)
+{
+    AccountStore accounts(db);
+    const QString aor = options.aor.toString();
+    auto existing = accounts.findByAor(aor);
+    if (!existing) {
+        return existing.error();
+    }
+    if (existing.value()) {
+        return existing.value()->id;
+    }
+    Account account;
+    account.aor = aor;
+    account.registerAccount = options.registerAccount;
+    if (options.registerAccount && options.registrar)
+        account.registrar = options.registrar->toString();
+    if (options.proxy)
+        account.outboundProxy = options.proxy->toString();
+    account.authUser = QString::fromUtf8(options.authUser);
+    return accounts.add(account);
+}
+
 } // namespace
 
 int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStream &err)
 {
-    if (!options.profile.isEmpty()) {
-        err << "tidings-cli: "
-            << tr("--profile is not available in this version (the message store is not "
-                  "built yet); received messages are only printed.")
-            << Qt::endl;
-        return Cli::UsageError;
+    // --profile DIR (or TIDINGS_PROFILE): every received message is stored
+    // before its 200; without one nothing is stored. A second writer, or a
+    // database that is damaged, not ours or from a newer Tidings, is refused
+    // with the store's words and never written to.
+    const Profile profile = Profile::resolve(options.profile, Profile::Fallback::None);
+    std::unique_ptr<Database> database;
+    qint64 accountId = 0;
+    if (profile.isValid()) {
+        auto opened = Database::open(profile.directory());
+        if (!opened) {
+            err << "tidings-cli: " << opened.error().toString() << Qt::endl;
+            return Cli::Failure;
+        }
+        database = std::move(opened).value();
+        const auto account = ensureAccount(*database, options);
+        if (!account) {
+            err << "tidings-cli: " << account.error().toString() << Qt::endl;
+            return Cli::Failure;
+        }
+        accountId = account.value();
     }
 
     sip::Stack::Config config;
@@ -41,6 +84,11 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
     config.password = options.password;
     if (options.registerAccount)
         config.registrar = options.registrar; // Stack makes its Registration
+    if (options.keepAliveSeconds) {
+        // --keepalive: one interval for UDP and stream flows (0: none).
+        config.keepAliveUdpMs = qint64(*options.keepAliveSeconds) * 1000;
+        config.keepAliveStreamMs = config.keepAliveUdpMs;
+    }
     sip::Stack stack(config);
     if (options.trace)
         installSipTrace(stack.transport(), err);
@@ -72,6 +120,35 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
     // has been handed on.
     MessageSink sink(json, [&stack](quint64 serverId) { stack.userAgent().answer(serverId, 200); });
     stack.userAgent().setMessageHandler([&sink](const sip::IncomingMessage &m) { sink.add(m); });
+    // With a profile the Messenger takes the MESSAGEs instead: each burst is
+    // committed in one transaction, its lines printed (and flushed) after
+    // the commit and before the 200s. A retransmission of a stored message
+    // is answered 200 again but not printed again.
+    std::unique_ptr<Messenger> messenger;
+    if (database) {
+        messenger = std::make_unique<Messenger>(*database);
+        QObject::connect(messenger.get(), &Messenger::requestsStored,
+                         [&json](const QList<StoredRequest> &stored) {
+                             QByteArray lines;
+                             for (const StoredRequest &s : stored) {
+                                 lines += messageEvent(s.request,
+                                                       s.message.receivedAt.toMSecsSinceEpoch());
+                                 lines += '\n';
+                             }
+                             json.writeLines(lines);
+                         });
+        QObject::connect(messenger.get(), &Messenger::storeFailed,
+                         [&err](const QString &why) { err << "tidings-cli: " << why << Qt::endl; });
+        if (auto attached = messenger->attach(accountId, stack); !attached) {
+            err << "tidings-cli: " << attached.error().toString() << Qt::endl;
+            return Cli::Failure;
+        }
+    }
+    auto flushIncoming = [&sink, &messenger] {
+        sink.flush();
+        if (messenger)
+            messenger->flushIncoming();
+    };
 
     QEventLoop loop;
     sip::Registration *registration = stack.registration();
@@ -83,7 +160,7 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
         printer =
             std::make_unique<RegistrationPrinter>(*registration, json, err, options.aor.toString());
         QObject::connect(&unregisterDeadline, &QTimer::timeout, &loop, [&] {
-            sink.flush(); // messages that came meanwhile print before the last line
+            flushIncoming(); // messages that came meanwhile print before the last line
             printer->unregistered(
                 RegistrationPrinter::unregisterTimedOut(int(kUnregisterWaitMs / 1000)));
             loop.quit();
@@ -100,7 +177,7 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
         // allows; a second signal ends the process at once (SignalWatcher).
         unregisterDeadline.start(kUnregisterWaitMs);
         registration->unregister([&](const sip::RegistrationStatus &status) {
-            sink.flush();
+            flushIncoming();
             printer->unregistered(RegistrationPrinter::unregisteredEvent(status));
             loop.quit();
         });

@@ -5,6 +5,8 @@
 #include "message/Limits.h"
 #include "message/NameAddr.h"
 
+#include <QCryptographicHash>
+
 namespace sip {
 
 Pager::Pager(TransactionLayer &transactions, RandomSource &random, TargetResolver resolver,
@@ -21,6 +23,11 @@ int Pager::queuedCount() const
     for (const auto &q : m_queues)
         n += int(q.size());
     return n;
+}
+
+RequestIdentity Pager::newIdentity()
+{
+    return {m_random.token(24), m_random.token(12), 1};
 }
 
 void Pager::send(OutgoingMessage message, ResultHandler done)
@@ -51,8 +58,16 @@ void Pager::startNext(const QByteArray &key)
     }
     std::shared_ptr<Job> job = queue->dequeue();
     m_inFlight.insert(key, job);
-    job->callId = m_random.token(24);
-    job->fromTag = m_random.token(12);
+    if (job->message.identity && !job->message.identity->callId.isEmpty()) {
+        job->callId = job->message.identity->callId;
+        job->fromTag = job->message.identity->fromTag.isEmpty() ? m_random.token(12)
+                                                                : job->message.identity->fromTag;
+        job->cseq = qMax<quint32>(1, job->message.identity->cseq);
+        job->derivedBranch = true;
+    } else {
+        job->callId = m_random.token(24);
+        job->fromTag = m_random.token(12);
+    }
     job->serviceRoute = m_serviceRoute;
     const qsizetype size = build(*job).toWire().size();
     // The first hop: the outbound proxy, else the first Service-Route
@@ -91,7 +106,20 @@ Message Pager::build(const Job &job) const
     Message m = Message::request("MESSAGE", out.to);
     // The transport layer fills in sent-protocol and sent-by (RFC 3261
     // §18.1.1); the branch is ours (§8.1.1.7).
-    m.addHeader("Via", "SIP/2.0/UDP 0.0.0.0;branch=z9hG4bK" + m_random.token(20) + ";rport");
+    QByteArray branch;
+    if (job.derivedBranch) {
+        // One branch per (Call-ID, From tag, CSeq): unique per transaction
+        // as §8.1.1.7 asks (every new transaction of the job raises the
+        // CSeq), and the same when the same request is sent again.
+        branch = QCryptographicHash::hash(job.callId + ' ' + job.fromTag + ' ' +
+                                              QByteArray::number(job.cseq),
+                                          QCryptographicHash::Sha256)
+                     .toHex()
+                     .left(24);
+    } else {
+        branch = m_random.token(20);
+    }
+    m.addHeader("Via", "SIP/2.0/UDP 0.0.0.0;branch=z9hG4bK" + branch + ";rport");
     m.addHeader("Max-Forwards", "70");
     m.addHeader("From",
                 NameAddr::format(m_config.displayName, m_config.from, ";tag=" + job.fromTag));
@@ -214,6 +242,8 @@ void Pager::onFailure(const std::shared_ptr<Job> &job, const ClientFailure &fail
 void Pager::finish(const std::shared_ptr<Job> &job, SendResult result)
 {
     result.callId = job->callId;
+    result.fromTag = job->fromTag;
+    result.cseq = job->cseq;
     if (!job->targets.isEmpty() && !result.transport)
         result.transport = job->targets[job->targetIndex].transport;
     m_inFlight.remove(job->key);

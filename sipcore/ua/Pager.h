@@ -20,11 +20,28 @@
 
 namespace sip {
 
+// What makes a MESSAGE the same request to its recipient: Call-ID (RFC 3261
+// §8.1.1.4), From tag (§8.1.1.3) and CSeq (§8.1.1.5). A UAS recognises a
+// request it has seen by these (§8.2.2.2).
+struct RequestIdentity
+{
+    QByteArray callId;
+    QByteArray fromTag;
+    quint32 cseq = 1;
+};
+
 struct OutgoingMessage
 {
     Uri to;
     QByteArray body;
     QByteArray contentType = "text/plain;charset=UTF-8";
+    // Given: the request is sent with this identity, and its Via branches
+    // are derived from it, so sending the same identity again (after the
+    // sender restarted without knowing the outcome) is a retransmission of
+    // the same request that the recipient's server transaction absorbs
+    // (RFC 3261 §17.2.3) or its store recognises, instead of a second
+    // message. Empty: a new random identity (Pager::newIdentity()).
+    std::optional<RequestIdentity> identity = std::nullopt;
 };
 
 struct SendResult
@@ -41,6 +58,8 @@ struct SendResult
     QByteArray reason; // the response's reason phrase
     QString error;     // for Failed (and explanations for Rejected), in words
     QByteArray callId;
+    QByteArray fromTag;
+    quint32 cseq = 0; // of the last request sent (challenges and failover raise it)
     std::optional<TransportType> transport;
     bool timedOut = false; // Failed because no final response came in time
 
@@ -76,6 +95,9 @@ public:
 
     // Queues a message; `done` is called exactly once with the outcome.
     void send(OutgoingMessage message, ResultHandler done);
+    // A new random Call-ID and From tag, CSeq 1: for a caller that records
+    // the identity before the message goes out (OutgoingMessage::identity).
+    RequestIdentity newIdentity();
     // RFC 3608 §6: the Service-Route of our registration (Route values in
     // order), sent after the outbound proxy's Route; without an outbound
     // proxy the first entry is the first hop. Messages already sent keep
@@ -83,6 +105,8 @@ public:
     void setServiceRoute(QList<QByteArray> routes) { m_serviceRoute = std::move(routes); }
     const QList<QByteArray> &serviceRoute() const { return m_serviceRoute; }
     int queuedCount() const;
+    // The transaction timers its requests run on (RFC 3261 §17, Table 4).
+    const TimerValues &timers() const { return m_transactions.timers(); }
     int inFlightCount() const { return int(m_inFlight.size()); }
 
 private:
@@ -95,6 +119,7 @@ private:
         QByteArray callId;
         QByteArray fromTag;
         quint32 cseq = 1;
+        bool derivedBranch = false; // the identity was given: branches follow from it
         QList<Endpoint> targets;
         int targetIndex = 0;
         QList<QByteArray> authorization; // header lines answering challenges

@@ -3,8 +3,8 @@
 // sockets (127.0.0.1, and ::1 where the host has it): the JSON lines, exit
 // codes and signals of the DESIGN.md contract. TLS: tst_CliEndToEndTls.
 
-#include <QElapsedTimer>
-#include <QJsonDocument>
+#include "CliProcess.h"
+
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
@@ -13,62 +13,18 @@
 
 #include <csignal>
 
+using tidings::test::cliPath;
+using tidings::test::CliRun;
+using tidings::test::ipv6LoopbackAvailable;
+using tidings::test::nextJsonLine;
+
 namespace {
 
-const QString kCli = QStringLiteral(TIDINGS_CLI_PATH);
-
-struct SendRun
-{
-    int exitCode = -1;
-    QJsonObject result;
-    QString rawOut;
-    QString err;
-};
+using SendRun = CliRun;
 
 SendRun send(const QStringList &args)
 {
-    QProcess p;
-    p.start(kCli, QStringList{QStringLiteral("send")} + args);
-    SendRun r;
-    if (!p.waitForFinished(40000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.rawOut = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    r.result = QJsonDocument::fromJson(r.rawOut.toUtf8()).object();
-    return r;
-}
-
-// The host can use ::1 (a kernel without IPv6, or with it disabled on lo,
-// cannot bind there).
-bool ipv6LoopbackAvailable()
-{
-    QUdpSocket probe;
-    return probe.bind(QHostAddress::LocalHostIPv6, 0);
-}
-
-// Reads the next JSON line `listen` prints; empty when none comes in time.
-QJsonObject nextEvent(QProcess &listen, QByteArray &pending)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pending.contains('\n') && t.elapsed() < 20000 && listen.state() == QProcess::Running) {
-        listen.waitForReadyRead(200);
-        pending += listen.readAllStandardOutput();
-    }
-    pending += listen.readAllStandardOutput();
-    const qsizetype nl = pending.indexOf('\n');
-    if (nl < 0)
-        return {};
-    const QByteArray line = pending.left(nl);
-    pending.remove(0, nl + 1);
-    // The contract shows "event" first on every line.
-    if (!line.startsWith("{\"event\":"))
-        return {};
-    return QJsonDocument::fromJson(line).object();
+    return tidings::test::runCli(QStringList{QStringLiteral("send")} + args, 40000);
 }
 
 } // namespace
@@ -90,7 +46,7 @@ private slots:
     void sigtermEndsListenCleanly();
 
 private:
-    QJsonObject nextEvent() { return ::nextEvent(m_listen, m_pending); }
+    QJsonObject nextEvent() { return nextJsonLine(m_listen, m_pending); }
     QProcess m_listen;
     QString m_port;
     QByteArray m_pending;
@@ -103,10 +59,10 @@ private:
 
 void tst_CliEndToEnd::initTestCase()
 {
-    m_listen.start(kCli, {QStringLiteral("listen"), QStringLiteral("--aor"),
-                          QStringLiteral("sip:bob@127.0.0.1"), QStringLiteral("--bind"),
-                          QStringLiteral("udp:127.0.0.1:0"), QStringLiteral("--bind"),
-                          QStringLiteral("tcp:127.0.0.1:0")});
+    m_listen.start(cliPath(), {QStringLiteral("listen"), QStringLiteral("--aor"),
+                               QStringLiteral("sip:bob@127.0.0.1"), QStringLiteral("--bind"),
+                               QStringLiteral("udp:127.0.0.1:0"), QStringLiteral("--bind"),
+                               QStringLiteral("tcp:127.0.0.1:0")});
     QVERIFY(m_listen.waitForStarted());
     const QJsonObject listening = nextEvent();
     QCOMPARE(listening.value(QStringLiteral("event")).toString(), QStringLiteral("listening"));
@@ -120,12 +76,12 @@ void tst_CliEndToEnd::initTestCase()
     m_ipv6 = ipv6LoopbackAvailable();
     if (!m_ipv6)
         return;
-    m_listen6.start(kCli, {QStringLiteral("listen"), QStringLiteral("--aor"),
-                           QStringLiteral("sip:bob@[::1]"), QStringLiteral("--bind"),
-                           QStringLiteral("udp:[::1]:0"), QStringLiteral("--bind"),
-                           QStringLiteral("tcp:[::1]:0")});
+    m_listen6.start(cliPath(), {QStringLiteral("listen"), QStringLiteral("--aor"),
+                                QStringLiteral("sip:bob@[::1]"), QStringLiteral("--bind"),
+                                QStringLiteral("udp:[::1]:0"), QStringLiteral("--bind"),
+                                QStringLiteral("tcp:[::1]:0")});
     QVERIFY(m_listen6.waitForStarted());
-    const QJsonObject listening6 = ::nextEvent(m_listen6, m_pending6);
+    const QJsonObject listening6 = nextJsonLine(m_listen6, m_pending6);
     QVERIFY2(listening6.value(QStringLiteral("event")).toString() == QLatin1String("listening"),
              qPrintable(QString::fromUtf8(m_listen6.readAllStandardError())));
     QCOMPARE(listening6.value(QStringLiteral("aor")).toString(), QStringLiteral("sip:bob@[::1]"));
@@ -245,7 +201,7 @@ void tst_CliEndToEnd::ipv6_sendOverUdpAndTcp()
     QCOMPARE(r.result.value(QStringLiteral("status")).toInt(), 200);
     QCOMPARE(r.result.value(QStringLiteral("reason")).toString(), QStringLiteral("OK"));
     QCOMPARE(r.result.value(QStringLiteral("transport")).toString(), transport);
-    const QJsonObject m = ::nextEvent(m_listen6, m_pending6);
+    const QJsonObject m = nextJsonLine(m_listen6, m_pending6);
     QCOMPARE(m.value(QStringLiteral("event")).toString(), QStringLiteral("message"));
     QCOMPARE(m.value(QStringLiteral("call_id")), r.result.value(QStringLiteral("call_id")));
     QCOMPARE(m.value(QStringLiteral("body")).toString().toUtf8(), text.toUtf8());

@@ -5,11 +5,10 @@
 // throw-away CA (TestCa.h, made with the openssl command line); the sender
 // trusts that CA only through --tls-ca.
 
+#include "CliProcess.h"
 #include "TestCa.h"
 
-#include <QElapsedTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
@@ -20,44 +19,21 @@
 
 #include <csignal>
 
+using tidings::test::cliPath;
+using tidings::test::CliRun;
+using tidings::test::ipv6LoopbackAvailable;
+
 namespace {
 
-const QString kCli = QStringLiteral(TIDINGS_CLI_PATH);
 // Generous: two busy cores, and a TLS handshake per send.
 constexpr int kSendWaitMs = 60000;
 constexpr int kEventWaitMs = 20000;
 
-struct SendRun
-{
-    int exitCode = -1;
-    QJsonObject result;
-    QString rawOut;
-    QString err;
-};
+using SendRun = CliRun;
 
 SendRun send(const QStringList &args)
 {
-    QProcess p;
-    p.start(kCli, QStringList{QStringLiteral("send")} + args);
-    SendRun r;
-    if (!p.waitForFinished(kSendWaitMs)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.rawOut = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    r.result = QJsonDocument::fromJson(r.rawOut.toUtf8()).object();
-    return r;
-}
-
-// The host can use ::1 (a kernel without IPv6, or with it disabled on lo,
-// cannot bind there).
-bool ipv6LoopbackAvailable()
-{
-    QUdpSocket probe;
-    return probe.bind(QHostAddress::LocalHostIPv6, 0);
+    return tidings::test::runCli(QStringList{QStringLiteral("send")} + args, kSendWaitMs);
 }
 
 bool writeFile(const QString &path, const QByteArray &data)
@@ -145,7 +121,7 @@ void tst_CliEndToEndTls::initTestCase()
                      QStringLiteral("tls:127.0.0.1:0")};
     if (m_ipv6)
         args << QStringLiteral("--bind") << QStringLiteral("tls:[::1]:0");
-    m_listen.start(kCli, args);
+    m_listen.start(cliPath(), args);
     QVERIFY(m_listen.waitForStarted());
     const QJsonObject listening = nextEvent();
     QVERIFY2(listening.value(QStringLiteral("event")).toString() == QLatin1String("listening"),
@@ -176,23 +152,7 @@ void tst_CliEndToEndTls::cleanupTestCase()
 
 QJsonObject tst_CliEndToEndTls::nextEvent()
 {
-    QElapsedTimer t;
-    t.start();
-    while (!m_pending.contains('\n') && t.elapsed() < kEventWaitMs &&
-           m_listen.state() == QProcess::Running) {
-        m_listen.waitForReadyRead(200);
-        m_pending += m_listen.readAllStandardOutput();
-    }
-    m_pending += m_listen.readAllStandardOutput();
-    const qsizetype nl = m_pending.indexOf('\n');
-    if (nl < 0)
-        return {};
-    const QByteArray line = m_pending.left(nl);
-    m_pending.remove(0, nl + 1);
-    // The contract shows "event" first on every line.
-    if (!line.startsWith("{\"event\":"))
-        return {};
-    return QJsonDocument::fromJson(line).object();
+    return tidings::test::nextJsonLine(m_listen, m_pending, kEventWaitMs);
 }
 
 void tst_CliEndToEndTls::sendAndExpectDelivery(const QString &to, const QStringList &extraArgs,

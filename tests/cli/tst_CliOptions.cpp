@@ -22,6 +22,8 @@ private slots:
     void defaultRegistrar();
     void listenErrors_data();
     void listenErrors();
+    void listenKeepAlive_data();
+    void listenKeepAlive();
     void sendValid();
     void sendErrors_data();
     void sendErrors();
@@ -180,6 +182,15 @@ void tst_CliOptions::listenErrors_data()
         << QStringList{"--aor", "sip:b@h", "--bind", "tls:127.0.0.1:0", "--tls-cert", "c.pem"}
         << "go together";
     QTest::addRow("flag with value") << QStringList{"--trace=yes"} << "takes no value";
+    QTest::addRow("keepalive without register")
+        << QStringList{"--aor", "sip:b@h", "--bind", "udp:127.0.0.1:0", "--keepalive", "30"}
+        << "--keepalive only applies with --register";
+    for (const char *bad : {"-1", "3601", "ten", "1.5", ""}) {
+        QTest::addRow("keepalive \"%s\"", bad)
+            << QStringList{"--aor",      "sip:b@h",     "--bind", "udp:127.0.0.1:0",
+                           "--register", "--keepalive", bad}
+            << "--keepalive must be a whole number of seconds from 0 (off) to 3600";
+    }
 }
 
 void tst_CliOptions::listenErrors()
@@ -189,6 +200,28 @@ void tst_CliOptions::listenErrors()
     QString error;
     QVERIFY(!CliOptions::parseListen(args, &error));
     QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+void tst_CliOptions::listenKeepAlive_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("seconds"); // -1: not given, the defaults apply
+    QTest::addRow("not given") << QStringList{} << -1;
+    QTest::addRow("0: off") << QStringList{"--keepalive", "0"} << 0;
+    QTest::addRow("25") << QStringList{"--keepalive", "25"} << 25;
+    QTest::addRow("3600 with =") << QStringList{"--keepalive=3600"} << 3600;
+}
+
+void tst_CliOptions::listenKeepAlive()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(int, seconds);
+    QString error;
+    const auto o = CliOptions::parseListen(
+        QStringList{"--aor", "sip:b@127.0.0.1", "--bind", "udp:127.0.0.1:0", "--register"} + extra,
+        &error);
+    QVERIFY2(o, qPrintable(error));
+    QCOMPARE(o->keepAliveSeconds.value_or(-1), seconds);
 }
 
 void tst_CliOptions::sendValid()

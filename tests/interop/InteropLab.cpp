@@ -203,6 +203,17 @@ QStringList missingPrograms()
     return missing;
 }
 
+QString labUnavailableReason()
+{
+    const QStringList missing = missingPrograms();
+    if (!missing.isEmpty())
+        return QStringLiteral("not installed: %1 (packaging/debian-packages.txt lists them; "
+                              "`make deps` installs them)")
+            .arg(missing.join(QStringLiteral(", ")));
+    qInfo("interop: running in %s", qPrintable(isolationDescription()));
+    return {};
+}
+
 quint16 pickFreePort(int count)
 {
     // Below Linux's ephemeral range (32768-60999), so no client socket of a

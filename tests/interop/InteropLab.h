@@ -52,6 +52,10 @@ QString isolationDescription();
 // openssl, the kamailio modules) are not optional: without them a test fails
 // and says what is missing.
 QStringList missingPrograms();
+// For every interop test's initTestCase(): why the tests cannot run here (the
+// programs they are about are missing), to pass to QSKIP; empty when they
+// can, after logging where they run (isolationDescription()).
+QString labUnavailableReason();
 
 // A port on 127.0.0.1 free for UDP and TCP, with `count` consecutive free
 // ports from it (baresip's TLS listener takes its SIP port + 1). Never the

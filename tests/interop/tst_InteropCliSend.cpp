@@ -80,12 +80,8 @@ private slots:
 
 void tst_InteropCliSend::initTestCase()
 {
-    const QStringList missing = missingPrograms();
-    if (!missing.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("not installed: %1 (packaging/debian-packages.txt "
-                                        "lists them; `make deps` installs them)")
-                             .arg(missing.join(QStringLiteral(", ")))));
-    qInfo("interop: running in %s", qPrintable(isolationDescription()));
+    if (const QString why = labUnavailableReason(); !why.isEmpty())
+        QSKIP(qPrintable(why));
 }
 
 void tst_InteropCliSend::rfc3428_proxyAuthenticatedToRegisteredPeer_data()

@@ -32,12 +32,8 @@ private slots:
 
 void tst_InteropLab::initTestCase()
 {
-    const QStringList missing = missingPrograms();
-    if (!missing.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("not installed: %1 (packaging/debian-packages.txt "
-                                        "lists them; `make deps` installs them)")
-                             .arg(missing.join(QStringLiteral(", ")))));
-    qInfo("interop: running in %s", qPrintable(isolationDescription()));
+    if (const QString why = labUnavailableReason(); !why.isEmpty())
+        QSKIP(qPrintable(why));
 }
 
 void tst_InteropLab::rfc3261_22_3_wrongPasswordGets407()

@@ -91,12 +91,8 @@ private slots:
 
 void tst_InteropRegister::initTestCase()
 {
-    const QStringList missing = missingPrograms();
-    if (!missing.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("not installed: %1 (packaging/debian-packages.txt "
-                                        "lists them; `make deps` installs them)")
-                             .arg(missing.join(QStringLiteral(", ")))));
-    qInfo("interop: running in %s", qPrintable(isolationDescription()));
+    if (const QString why = labUnavailableReason(); !why.isEmpty())
+        QSKIP(qPrintable(why));
 }
 
 void tst_InteropRegister::rfc3261_10_registeredListenReceivesFromSipsakAndBaresip_data()

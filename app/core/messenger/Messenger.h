@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Inbox.h"
+#include "store/DeliveryState.h"
+#include "store/StoreResult.h"
+#include "store/StoredMessage.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+namespace sip {
+class Stack;
+}
+
+namespace tidings {
+
+class Courier;
+class Database;
+
+// The one object the GUI and the CLI talk to (DESIGN.md, app/core): it ties
+// each account's SIP stack to the profile's store.
+//   Incoming: every MESSAGE is committed to the store before its 2xx goes
+//   out (Inbox: group commit, 500 + Retry-After when storing fails, 603 or
+//   a silent 200 for blocked contacts).
+//   Outgoing: the outbox, sent by one Courier per account while the account
+//   is registered (always without a registration), in order, after a
+//   restart too.
+class Messenger : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Messenger(Database &db, QObject *parent = nullptr);
+    // Detaches every account: call it (or detach()) while the stacks live.
+    ~Messenger() override;
+
+    // Incoming MESSAGEs of stack.userAgent() for `accountId` are stored, then
+    // answered; the account's outbox is sent through stack.pager() by a
+    // Courier that is ready while stack.registration() (if any) is
+    // registered — always ready without a registration.
+    // Outbox::requeueInterrupted(accountId) runs first (a message left
+    // Sending by a crash goes out again).
+    StoreResult<void> attach(qint64 accountId, sip::Stack &stack);
+    // Before the stack goes away: what is pending is stored and answered,
+    // and the stack's message handler is removed.
+    void detach(qint64 accountId);
+    bool isAttached(qint64 accountId) const;
+
+    void setBlockedPolicy(BlockedPolicy policy);
+    BlockedPolicy blockedPolicy() const { return m_blockedPolicy; }
+
+    // Records the message (Queued); it goes out when the account is attached
+    // and ready.
+    StoreResult<qint64>
+    send(qint64 accountId, const QString &peerUri, const QString &text,
+         const QString &contentType = QStringLiteral("text/plain;charset=UTF-8"));
+    StoreResult<void> retry(qint64 messageId);
+    StoreResult<void> remove(qint64 messageId);
+
+    // Stores and answers the MESSAGEs still waiting for the end of their
+    // burst (before the program quits).
+    void flushIncoming();
+
+    Database &database() { return m_db; }
+    // The account's Courier; null when it is not attached.
+    Courier *courier(qint64 accountId) const;
+
+signals:
+    // Emitted synchronously after the batch is committed and BEFORE the 2xx
+    // answers go out (a direct connection may print/flush them first). Only
+    // newly stored messages: a retransmission of a stored one is not repeated.
+    void messagesStored(const QList<tidings::StoredMessage> &messages);
+    // The same, with the request each one came in (its To, transport and
+    // source address), e.g. for tidings-cli's message lines.
+    void requestsStored(const QList<tidings::StoredRequest> &requests);
+    void messageStateChanged(qint64 messageId, tidings::DeliveryState state, int status,
+                             const QString &reason);
+    // Storing failed (the sender got 500 + Retry-After); the error in words.
+    void storeFailed(const QString &error);
+    // The outbox could not record a step of an outgoing message (disk full,
+    // I/O error); it stays where it was in the outbox.
+    void outboxStoreFailed(qint64 messageId, const QString &error);
+
+private:
+    struct Attached;
+
+    StoreResult<qint64> accountOf(qint64 messageId) const;
+
+    Database &m_db;
+    BlockedPolicy m_blockedPolicy = BlockedPolicy::Decline603;
+    std::map<qint64, std::unique_ptr<Attached>> m_accounts;
+};
+
+} // namespace tidings
