@@ -86,8 +86,9 @@ StoreResult<void> Outbox::transition(qint64 id, std::initializer_list<DeliverySt
     if (!current) {
         return current.error();
     }
-    return StoreError(StoreError::Code::InvalidState,
-                      tr("%1 The message is %2.").arg(action, DeliveryNames::state(current.value())));
+    return StoreError(
+        StoreError::Code::InvalidState,
+        tr("%1 The message is %2.").arg(action, DeliveryNames::state(current.value())));
 }
 
 StoreResult<DeliveryState> Outbox::currentState(qint64 id, const QString &action) const
