@@ -4,7 +4,9 @@
 // incoming MESSAGE gets 500 with Retry-After (RFC 3261 §21.5.1, §20.33),
 // never a 2xx, and the stored history
 // is intact (integrity check, every row) after space comes back — when the
-// sender retries, the message is stored.
+// sender retries, the message is stored. Outgoing: a message waiting in the
+// outbox stays there, unsent, with the error reported, and goes out once
+// there is space.
 //
 // The namespace is entered in main(), before Qt starts any thread
 // (unshare(2) refuses CLONE_NEWNS/CLONE_NEWUSER in a multi-threaded
@@ -24,6 +26,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -150,6 +153,7 @@ public:
 
 private slots:
     void rfc3261_21_5_1_fullDiskGets500AndKeepsHistory();
+    void outgoingOnFullDiskWaitsInOutbox();
     void cleanupTestCase();
 
 private:
@@ -230,6 +234,74 @@ void tst_StoreDiskFull::rfc3261_21_5_1_fullDiskGets500AndKeepsHistory()
     QCOMPARE(client.responses("full-0").constLast().status, 200);
     QCOMPARE(rowCount(*db), 6);
     messenger.reset();
+}
+
+// The outgoing side of a full disk: a message already in the outbox cannot
+// be recorded as Sending, so it is not sent (a message on the wire that the
+// store does not know about could be sent twice) and the error is reported;
+// a new message cannot be written and the caller is told. Once there is
+// space again the waiting message goes out by itself, exactly once.
+void tst_StoreDiskFull::outgoingOnFullDiskWaitsInOutbox()
+{
+    if (!m_mountError.isEmpty()) {
+        QSKIP(qPrintable(QStringLiteral("no small tmpfs here (%1); tst_Courier proves the "
+                                        "outgoing side with max_page_count")
+                             .arg(m_mountError)));
+    }
+    // The receiver, on an ordinary disk: every MESSAGE counted and answered.
+    sip::Stack::Config aliceConfig;
+    aliceConfig.aor = "sip:alice@127.0.0.1";
+    sip::Stack alice(aliceConfig);
+    QString error;
+    QVERIFY2(alice.bind(sip::TransportType::Udp, QHostAddress::LocalHost, 0, &error),
+             qPrintable(error));
+    QStringList received;
+    alice.userAgent().setMessageHandler([&](const sip::IncomingMessage &m) {
+        received << m.text;
+        alice.userAgent().answer(m.serverId, 200);
+    });
+    const QString to = QStringLiteral("sip:alice@127.0.0.1:%1").arg(udpPort(alice));
+
+    const QString profile = QString::fromLocal8Bit(m_mountPoint) + QStringLiteral("/outgoing");
+    auto opened = Database::open(profile);
+    QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
+    std::unique_ptr<Database> db = std::move(opened).value();
+    Account account;
+    account.aor = QStringLiteral("sip:bob@127.0.0.1");
+    const auto accountId = AccountStore(*db).add(account);
+    QVERIFY(accountId.ok());
+    // The sender's stack outlives its Messenger.
+    sip::Stack::Config bobConfig;
+    bobConfig.aor = "sip:bob@127.0.0.1";
+    sip::Stack bob(bobConfig);
+    QVERIFY2(bob.bind(sip::TransportType::Udp, QHostAddress::LocalHost, 0, &error),
+             qPrintable(error));
+    Messenger messenger(*db);
+    // Written while there is space; the account is not attached yet.
+    const auto waiting = messenger.send(accountId.value(), to, QStringLiteral("waited ✓"));
+    QVERIFY2(waiting.ok(), qPrintable(waiting.error().toString()));
+
+    const QString filler = QString::fromLocal8Bit(m_mountPoint) + QStringLiteral("/filler-out");
+    QVERIFY(fill(filler) > 0);
+
+    QSignalSpy storeErrors(&messenger, &Messenger::outboxStoreFailed);
+    QVERIFY(messenger.attach(accountId.value(), bob).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!storeErrors.isEmpty(), 10000);
+    QVERIFY(!storeErrors.constFirst().at(1).toString().isEmpty());
+    // A new message cannot even be written: the caller hears why.
+    const auto refused = messenger.send(accountId.value(), to, QStringLiteral("never queued"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code(), StoreError::Code::DiskFull);
+    QTest::qWait(500);
+    QVERIFY(received.isEmpty()); // nothing went out unrecorded
+    QCOMPARE(MessageStore(*db).find(waiting.value()).value().state, DeliveryState::Queued);
+
+    // Space again: the waiting message goes out without anyone asking.
+    QVERIFY(QFile::remove(filler));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        MessageStore(*db).find(waiting.value()).value().state == DeliveryState::Sent, 20000);
+    QCOMPARE(received, QStringList{QStringLiteral("waited ✓")});
+    messenger.detach(accountId.value());
 }
 
 void tst_StoreDiskFull::cleanupTestCase()

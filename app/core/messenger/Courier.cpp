@@ -114,6 +114,18 @@ void Courier::schedulePump()
     });
 }
 
+void Courier::scheduleStoreRetry()
+{
+    if (m_storeRetryScheduled) {
+        return;
+    }
+    m_storeRetryScheduled = true;
+    QTimer::singleShot(kStoreRetryMs, this, [this] {
+        m_storeRetryScheduled = false;
+        pump();
+    });
+}
+
 void Courier::pump()
 {
     if (m_pumping) {
@@ -145,6 +157,7 @@ void Courier::pumpOnce()
     auto pending = Outbox(m_db).pending(m_accountId);
     if (!pending) {
         reportStoreError(0, pending.error());
+        scheduleStoreRetry();
         return;
     }
     QSet<QString> busy;
@@ -173,7 +186,10 @@ void Courier::pumpOnce()
             continue;
         }
         if (!start(message, key)) {
-            return; // the database refused; tried again on the next occasion
+            // The database refused (full disk, I/O): the message stays
+            // Queued and is tried again later, even if nothing else happens.
+            scheduleStoreRetry();
+            return;
         }
     }
 }
@@ -282,7 +298,7 @@ void Courier::finished(qint64 messageId, const sip::SendResult &result)
     if (!record(messageId, outcome)) {
         m_unrecorded.insert(messageId, outcome);
         m_unrecordedPeer.insert(messageId, key);
-        QTimer::singleShot(kStoreRetryMs, this, [this] { pump(); });
+        scheduleStoreRetry();
     }
     pump();
 }

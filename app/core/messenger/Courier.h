@@ -90,6 +90,9 @@ private:
     };
 
     void schedulePump();
+    // A pump after kStoreRetryMs, once: the database refused a write (full
+    // disk, I/O) and nothing else may come along to try again.
+    void scheduleStoreRetry();
     void pump();
     void pumpOnce();
     bool start(const StoredMessage &message, const QString &key);
@@ -104,6 +107,7 @@ private:
     sip::Pager &m_pager;
     bool m_ready = false;
     bool m_pumpScheduled = false;
+    bool m_storeRetryScheduled = false;
     bool m_pumping = false;
     bool m_pumpAgain = false;
     // Peer key (the recipient's address of record) -> message in flight.
