@@ -3,7 +3,9 @@
 
 #include "AppInfo.h"
 #include "CliOptions.h"
+#include "ExportCommand.h"
 #include "HistoryCommand.h"
+#include "ImportCommand.h"
 #include "ListenCommand.h"
 #include "SearchCommand.h"
 #include "SendCommand.h"
@@ -62,6 +64,14 @@ int Cli::run(const QStringList &arguments)
     if (first == QLatin1String("search")) {
         const auto options = CliOptions::parseSearch(args.mid(1), &error);
         return options ? SearchCommand::run(*options, m_out, m_err) : usageError(error);
+    }
+    if (first == QLatin1String("export")) {
+        const auto options = CliOptions::parseExport(args.mid(1), &error);
+        return options ? ExportCommand::run(*options, m_out, m_err) : usageError(error);
+    }
+    if (first == QLatin1String("import")) {
+        const auto options = CliOptions::parseImport(args.mid(1), &error);
+        return options ? ImportCommand::run(*options, m_out, m_err) : usageError(error);
     }
     return usageError(tr("unknown command \"%1\".").arg(first));
 }
@@ -137,6 +147,20 @@ void Cli::printUsage(QTextStream &stream) const
     say(tr("Example: %1 search --profile ~/tidings --with sip:bob@example.com lunch")
             .arg(programName));
     stream << '\n'
+           << "  export [--profile DIR] [--with URI] [--format json|text] [--output FILE]\n";
+    say(tr("Write all history, or the conversations with one contact (--with,"));
+    say(tr("any spelling of its address), as JSON (\"format\":\"tidings-history\","));
+    say(tr("one message per line; import reads it back) or as plain text for"));
+    say(tr("people. To standard output, or to FILE: written completely first,"));
+    say(tr("never replacing an existing FILE. Works while a writer runs."));
+    say(tr("Example: %1 export --profile ~/tidings --output history.json").arg(programName));
+    stream << '\n' << "  import [--profile DIR] FILE\n";
+    say(tr("Add the messages of a JSON export to the profile (created when"));
+    say(tr("missing) and print {\"event\":\"import\",\"added\":N,\"skipped\":M,"));
+    say(tr("\"failed\":F}. Messages already there are skipped, so importing a"));
+    say(tr("file twice adds nothing. A file that is not an export changes"));
+    say(tr("nothing. Refused while another program writes the profile."));
+    stream << '\n'
            << tr("Options:") << '\n'
            << "  --profile DIR  " << tr("The profile directory with the message history") << '\n'
            << "                 " << tr("(default: the environment variable TIDINGS_PROFILE;")
@@ -152,7 +176,8 @@ void Cli::printUsage(QTextStream &stream) const
            << tr("Exit status: 0 success (2xx; history and search also with no results);") << '\n'
            << tr("1 a final non-2xx response, a bind or TLS failure, or no readable history")
            << '\n'
-           << tr("(no profile given, no database yet, a damaged or newer database);") << '\n'
+           << tr("(no profile given, no database yet, a damaged or newer database), an") << '\n'
+           << tr("export that cannot be written, or an import file that is not an export;") << '\n'
            << tr("2 usage error; 3 timeout or transport failure.") << '\n';
 }
 

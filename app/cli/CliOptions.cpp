@@ -436,4 +436,58 @@ std::optional<SearchOptions> CliOptions::parseSearch(const QStringList &args, QS
     return o;
 }
 
+std::optional<ExportOptions> CliOptions::parseExport(const QStringList &args, QString *error)
+{
+    static const QSet<QString> valued = {QStringLiteral("--profile"), QStringLiteral("--with"),
+                                         QStringLiteral("--format"), QStringLiteral("--output")};
+    const auto p = split(args, valued, {}, error);
+    if (!p)
+        return std::nullopt;
+    ExportOptions o;
+    o.profile = single(*p, QStringLiteral("--profile"));
+    if (!readContact(*p, &o.with, error))
+        return std::nullopt;
+    if (p->values.contains(QStringLiteral("--format"))) {
+        const QString format = single(*p, QStringLiteral("--format"));
+        if (format == QLatin1String("json")) {
+            o.format = ExportOptions::Format::Json;
+        } else if (format == QLatin1String("text")) {
+            o.format = ExportOptions::Format::Text;
+        } else {
+            *error = tr("--format must be json or text, not \"%1\".").arg(format);
+            return std::nullopt;
+        }
+    }
+    if (p->values.contains(QStringLiteral("--output"))) {
+        o.output = single(*p, QStringLiteral("--output"));
+        if (o.output.isEmpty()) {
+            *error = tr("--output needs a file name.");
+            return std::nullopt;
+        }
+    }
+    return o;
+}
+
+std::optional<ImportOptions> CliOptions::parseImport(const QStringList &args, QString *error)
+{
+    static const QSet<QString> valued = {QStringLiteral("--profile")};
+    QStringList files;
+    const auto p = split(takePositional(args, valued, &files), valued, {}, error);
+    if (!p)
+        return std::nullopt;
+    if (files.size() != 1) {
+        *error = files.isEmpty() ? tr("import needs FILE: a JSON export of tidings-cli export.")
+                                 : tr("import takes one FILE, not %1.").arg(files.size());
+        return std::nullopt;
+    }
+    ImportOptions o;
+    o.profile = single(*p, QStringLiteral("--profile"));
+    o.file = files.first();
+    if (o.file.isEmpty()) {
+        *error = tr("import needs FILE: a JSON export of tidings-cli export.");
+        return std::nullopt;
+    }
+    return o;
+}
+
 } // namespace tidings

@@ -98,6 +98,31 @@ struct SearchOptions
     static constexpr int maxLimit = 1000;
 };
 
+// tidings-cli export [--profile DIR] [--with URI] [--format json|text] [--output FILE]
+struct ExportOptions
+{
+    enum class Format
+    {
+        Json,
+        Text,
+    };
+
+    QString profile;
+    // --with: only the conversations with this contact (by ContactKey).
+    QString with;
+    Format format = Format::Json;
+    // --output: the file to create; empty: standard output.
+    QString output;
+};
+
+// tidings-cli import [--profile DIR] FILE
+struct ImportOptions
+{
+    QString profile;
+    // The JSON export to read.
+    QString file;
+};
+
 class CliOptions
 {
     Q_DECLARE_TR_FUNCTIONS(CliOptions)
@@ -110,6 +135,9 @@ public:
     static std::optional<HistoryOptions> parseHistory(const QStringList &args, QString *error);
     // Arguments that do not start with '-' (and all after "--") are QUERY.
     static std::optional<SearchOptions> parseSearch(const QStringList &args, QString *error);
+    static std::optional<ExportOptions> parseExport(const QStringList &args, QString *error);
+    // FILE is the one argument that is not an option (or the one after "--").
+    static std::optional<ImportOptions> parseImport(const QStringList &args, QString *error);
     // --since/--until: "2026-01-01" (UTC; with endOfDay the next day's
     // start) or an ISO 8601 time, "2026-01-01T12:00:00Z" (UTC without an
     // offset).
