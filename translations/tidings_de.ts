@@ -236,12 +236,60 @@
         <translation>1 endgültige Antwort außer 2xx, Bind- oder TLS-Fehler oder kein lesbarer Verlauf</translation>
     </message>
     <message>
-        <source>(no profile given, no database yet, a damaged or newer database);</source>
-        <translation>(kein Profil angegeben, noch keine Datenbank, Datenbank beschädigt oder neuer);</translation>
-    </message>
-    <message>
         <source>2 usage error; 3 timeout or transport failure.</source>
         <translation>2 Aufruffehler; 3 Zeitüberschreitung oder Transportfehler.</translation>
+    </message>
+    <message>
+        <source>Write all history, or the conversations with one contact (--with,</source>
+        <translation>Schreibt den ganzen Verlauf oder den mit einem Kontakt (--with, in jeder</translation>
+    </message>
+    <message>
+        <source>any spelling of its address), as JSON (&quot;format&quot;:&quot;tidings-history&quot;,</source>
+        <translation>Schreibweise seiner Adresse) als JSON (&quot;format&quot;:&quot;tidings-history&quot;, eine</translation>
+    </message>
+    <message>
+        <source>one message per line; import reads it back) or as plain text for</source>
+        <translation>Nachricht je Zeile; import liest es wieder ein) oder als Text zum Lesen.</translation>
+    </message>
+    <message>
+        <source>people. To standard output, or to FILE: written completely first,</source>
+        <translation>Auf die Standardausgabe oder in FILE: erst ganz geschrieben, ersetzt nie</translation>
+    </message>
+    <message>
+        <source>never replacing an existing FILE. Works while a writer runs.</source>
+        <translation>eine vorhandene FILE. Läuft auch neben einem schreibenden Prozess.</translation>
+    </message>
+    <message>
+        <source>Example: %1 export --profile ~/tidings --output history.json</source>
+        <translation>Beispiel: %1 export --profile ~/tidings --output history.json</translation>
+    </message>
+    <message>
+        <source>Add the messages of a JSON export to the profile (created when</source>
+        <translation>Fügt die Nachrichten eines JSON-Exports dem Profil hinzu (wird bei Bedarf</translation>
+    </message>
+    <message>
+        <source>missing) and print {&quot;event&quot;:&quot;import&quot;,&quot;added&quot;:N,&quot;skipped&quot;:M,</source>
+        <translation>angelegt) und gibt {&quot;event&quot;:&quot;import&quot;,&quot;added&quot;:N,&quot;skipped&quot;:M,&quot;failed&quot;:F}</translation>
+    </message>
+    <message>
+        <source>&quot;failed&quot;:F}. Messages already there are skipped, so importing a</source>
+        <translation>aus. Vorhandene Nachrichten werden übersprungen, ein zweiter Import</translation>
+    </message>
+    <message>
+        <source>file twice adds nothing. A file that is not an export changes</source>
+        <translation>derselben Datei fügt also nichts hinzu. Ist die Datei kein Export, ändert</translation>
+    </message>
+    <message>
+        <source>nothing. Refused while another program writes the profile.</source>
+        <translation>sich nichts. Abgelehnt, solange ein anderes Programm ins Profil schreibt.</translation>
+    </message>
+    <message>
+        <source>(no profile given, no database yet, a damaged or newer database), an</source>
+        <translation>(kein Profil angegeben, Datenbank fehlt noch, ist beschädigt oder zu neu),</translation>
+    </message>
+    <message>
+        <source>export that cannot be written, or an import file that is not an export;</source>
+        <translation>ein nicht schreibbarer Export oder eine Importdatei, die kein Export ist;</translation>
     </message>
 </context>
 <context>
@@ -362,12 +410,101 @@
         <source>search needs QUERY: the words to look for.</source>
         <translation>search braucht QUERY: die Wörter, nach denen gesucht wird.</translation>
     </message>
+    <message>
+        <source>--format must be json or text, not &quot;%1&quot;.</source>
+        <translation>--format muss json oder text sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--output needs a file name.</source>
+        <translation>--output braucht einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>import needs FILE: a JSON export of tidings-cli export.</source>
+        <translation>import braucht FILE: einen JSON-Export von tidings-cli export.</translation>
+    </message>
+    <message>
+        <source>import takes one FILE, not %1.</source>
+        <translation>import erwartet genau ein FILE, nicht %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Could not write the export: %1</source>
+        <translation>Der Export konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 already exists; it was left unchanged. Choose another file name or remove it first.</source>
+        <translation>%1 existiert bereits und bleibt unverändert. Einen anderen Dateinamen wählen oder die Datei zuerst entfernen.</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>HistoryCommand</name>
     <message>
         <source>no profile was given. Name the profile directory with --profile DIR or the environment variable %1 (the directory that &quot;tidings-cli listen --profile DIR&quot; stores into).</source>
         <translation>es wurde kein Profil angegeben. Das Profilverzeichnis mit --profile DIR oder der Umgebungsvariablen %1 angeben (das Verzeichnis, in das „tidings-cli listen --profile DIR“ speichert).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>%1 is empty, not a Tidings history export.</source>
+        <translation>%1 ist leer und kein Verlaufsexport von Tidings.</translation>
+    </message>
+    <message>
+        <source>%1 is a plain-text export, which is for reading; only a JSON export (tidings-cli export --format json) can be imported.</source>
+        <translation>%1 ist ein Textexport, der zum Lesen gedacht ist; importieren lässt sich nur ein JSON-Export (tidings-cli export --format json).</translation>
+    </message>
+    <message>
+        <source>%1 ends too early (JSON error at byte %2: %3); it is probably a truncated copy of an export.</source>
+        <translation>%1 endet zu früh (JSON-Fehler bei Byte %2: %3); vermutlich handelt es sich um eine abgeschnittene Kopie eines Exports.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Tidings history export (JSON error at byte %2: %3).</source>
+        <translation>%1 ist kein Verlaufsexport von Tidings (JSON-Fehler bei Byte %2: %3).</translation>
+    </message>
+    <message>
+        <source>%1 is JSON but not a Tidings history export (it has no &quot;format&quot;:&quot;%2&quot;).</source>
+        <translation>%1 ist JSON, aber kein Verlaufsexport von Tidings (es fehlt &quot;format&quot;:&quot;%2&quot;).</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Tidings (format version %2); update Tidings to import it.</source>
+        <translation>%1 wurde von einer neueren Version von Tidings geschrieben (Formatversion %2); zum Importieren Tidings aktualisieren.</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;messages&quot; list; it is not a complete export.</source>
+        <translation>%1 enthält keine Liste &quot;messages&quot; und ist daher kein vollständiger Export.</translation>
+    </message>
+    <message>
+        <source>no profile was given. Name the profile directory to import into with --profile DIR or the environment variable %1.</source>
+        <translation>es wurde kein Profil angegeben. Das Profilverzeichnis, in das importiert werden soll, mit --profile DIR oder der Umgebungsvariablen %1 angeben.</translation>
+    </message>
+    <message>
+        <source>%1 is a directory, not an export file.</source>
+        <translation>%1 ist ein Verzeichnis, keine Exportdatei.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Es wurde nichts importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of the file could not be imported (see &quot;problems&quot;).</source>
+        <translation>
+            <numerusform>%n Nachricht der Datei konnte nicht importiert werden (siehe &quot;problems&quot;).</numerusform>
+            <numerusform>%n Nachrichten der Datei konnten nicht importiert werden (siehe &quot;problems&quot;).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
