@@ -16,7 +16,7 @@
 #include <QSqlQuery>
 #include <QTest>
 
-Q_DECLARE_METATYPE(tidings::BlockedPolicy)
+Q_DECLARE_METATYPE(tidings::Account::BlockedAnswer)
 
 using namespace tidings;
 using namespace tidings::test;
@@ -259,20 +259,21 @@ void tst_Inbox::msiloOfflineMessageDeliveredLate()
 
 void tst_Inbox::blockedContact_data()
 {
-    QTest::addColumn<BlockedPolicy>("policy");
+    QTest::addColumn<Account::BlockedAnswer>("answer");
     QTest::addColumn<int>("status");
-    QTest::addRow("RFC 3261 §21.6.2 603 Decline (default)") << BlockedPolicy::Decline603 << 603;
-    QTest::addRow("silently 200") << BlockedPolicy::SilentAccept << 200;
+    QTest::addRow("RFC 3261 §21.6.2 603 Decline (default)")
+        << Account::BlockedAnswer::Decline << 603;
+    QTest::addRow("silently 200") << Account::BlockedAnswer::SilentAccept << 200;
 }
 
 void tst_Inbox::blockedContact()
 {
-    QFETCH(BlockedPolicy, policy);
+    QFETCH(Account::BlockedAnswer, answer);
     QFETCH(int, status);
     Fixture f;
     QVERIFY2(f.profile.isValid(), qPrintable(f.profile.error()));
-    QCOMPARE(f.inbox.blockedPolicy(), BlockedPolicy::Decline603);
-    f.inbox.setBlockedPolicy(policy);
+    QCOMPARE(f.inbox.blockedAnswer(), Account::BlockedAnswer::Decline);
+    f.inbox.setBlockedAnswer(answer);
     Contact spammer;
     spammer.accountId = f.profile.accountId();
     // Another spelling of the same address (host case): the same contact.

@@ -10,6 +10,7 @@
 #include "StoreTestSupport.h"
 #include "messenger/Courier.h"
 #include "messenger/Messenger.h"
+#include "store/AccountStore.h"
 #include "store/ContactStore.h"
 #include "store/MessageStore.h"
 #include "store/Outbox.h"
@@ -209,19 +210,30 @@ void tst_Messenger::rfc3261_21_6_2_blockedContactDeclined()
     auto stack = makeStack("sip:bob@127.0.0.1");
     QVERIFY(stack);
     Messenger messenger(p.db());
-    QCOMPARE(messenger.blockedPolicy(), BlockedPolicy::Decline603);
     QSignalSpy stored(&messenger, &Messenger::messagesStored);
     QVERIFY(messenger.attach(p.accountId(), *stack).ok());
     RawMessageClient client;
     client.send(udpPort(*stack), "blocked-1", "spam", "x1");
     QVERIFY(waitForResponses(client, "blocked-1", 1));
-    QCOMPARE(client.responses("blocked-1").constFirst().status, 603);
-    messenger.setBlockedPolicy(BlockedPolicy::SilentAccept);
+    QCOMPARE(client.responses("blocked-1").constFirst().status, 603); // the account's default
+    // The user changes the account's setting: saved, and used at once.
+    QVERIFY(messenger.setBlockedAnswer(p.accountId(), Account::BlockedAnswer::SilentAccept).ok());
+    QCOMPARE(AccountStore(p.db()).find(p.accountId()).value().blockedAnswer,
+             Account::BlockedAnswer::SilentAccept);
     client.send(udpPort(*stack), "blocked-2", "spam", "x2");
     QVERIFY(waitForResponses(client, "blocked-2", 1));
     QCOMPARE(client.responses("blocked-2").constFirst().status, 200);
+    // Attached again (a restart): the saved setting applies from the start.
+    messenger.detach(p.accountId());
+    Messenger restarted(p.db());
+    QSignalSpy storedAfter(&restarted, &Messenger::messagesStored);
+    QVERIFY(restarted.attach(p.accountId(), *stack).ok());
+    client.send(udpPort(*stack), "blocked-3", "spam", "x3");
+    QVERIFY(waitForResponses(client, "blocked-3", 1));
+    QCOMPARE(client.responses("blocked-3").constFirst().status, 200);
     QCOMPARE(rowCount(p.db()), 0);
     QCOMPARE(stored.size(), 0);
+    QCOMPARE(storedAfter.size(), 0);
 }
 
 void tst_Messenger::attachRefusesUnknownAccountAndTwice()

@@ -185,7 +185,7 @@ void Inbox::flush()
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const quint64 serverId = batch[i].request.serverId;
         if (storeIndex[i] < 0) {
-            if (m_blockedPolicy == BlockedPolicy::Decline603) {
+            if (m_blockedAnswer == Account::BlockedAnswer::Decline) {
                 m_answer(serverId, 603, QByteArrayLiteral("Decline"), {}); // RFC 3261 §21.6.2
             } else {
                 m_answer(serverId, 200, {}, {});

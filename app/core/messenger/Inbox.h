@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "store/Account.h"
 #include "store/IncomingMessage.h"
 #include "store/StoredMessage.h"
 #include "ua/UserAgent.h"
@@ -18,13 +19,6 @@ namespace tidings {
 
 class Database;
 
-// How to answer a MESSAGE from a blocked contact.
-enum class BlockedPolicy
-{
-    Decline603,   // RFC 3261 §21.6.2 603 Decline
-    SilentAccept, // 200, and the message is dropped
-};
-
 // A newly stored message together with the request it came in.
 struct StoredRequest
 {
@@ -40,7 +34,7 @@ struct StoredRequest
 //   tag + Call-ID + CSeq: RFC 3261 §8.2.2.2, §17.2.3)  -> 200
 //   not stored (disk full, I/O error)                   -> 500 + Retry-After
 //   from a blocked contact                              -> 603 or 200, per
-//                                                          BlockedPolicy, not stored
+//                                                          Account::BlockedAnswer, not stored
 class Inbox : public QObject
 {
     Q_OBJECT
@@ -69,8 +63,8 @@ public:
     void flush();
     qsizetype pending() const { return m_pending.size(); }
 
-    void setBlockedPolicy(BlockedPolicy policy) { m_blockedPolicy = policy; }
-    BlockedPolicy blockedPolicy() const { return m_blockedPolicy; }
+    void setBlockedAnswer(Account::BlockedAnswer answer) { m_blockedAnswer = answer; }
+    Account::BlockedAnswer blockedAnswer() const { return m_blockedAnswer; }
     qint64 accountId() const { return m_accountId; }
 
     // What the store keeps of a request: the From URI, the decoded body
@@ -101,7 +95,7 @@ private:
     Database &m_db;
     qint64 m_accountId;
     Answer m_answer;
-    BlockedPolicy m_blockedPolicy = BlockedPolicy::Decline603;
+    Account::BlockedAnswer m_blockedAnswer = Account::BlockedAnswer::Decline;
     QList<Pending> m_pending;
     bool m_scheduled = false;
 };

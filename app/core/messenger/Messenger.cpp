@@ -37,7 +37,8 @@ StoreResult<void> Messenger::attach(qint64 accountId, sip::Stack &stack)
         return StoreError(StoreError::Code::InvalidState,
                           tr("The account is already connected to a SIP stack."));
     }
-    if (auto account = AccountStore(m_db).find(accountId); !account) {
+    const auto account = AccountStore(m_db).find(accountId);
+    if (!account) {
         return account.error();
     }
     // A message left Sending by a crash or a kill goes out again.
@@ -53,7 +54,7 @@ StoreResult<void> Messenger::attach(qint64 accountId, sip::Stack &stack)
         [&ua](quint64 serverId, int status, const QByteArray &reason,
               const Inbox::Headers &headers) { ua.answer(serverId, status, reason, headers); });
     Inbox *inbox = attached->inbox.get();
-    inbox->setBlockedPolicy(m_blockedPolicy);
+    inbox->setBlockedAnswer(account.value().blockedAnswer);
     connect(inbox, &Inbox::requestsStored, this, &Messenger::requestsStored);
     connect(inbox, &Inbox::messagesStored, this, &Messenger::messagesStored);
     connect(inbox, &Inbox::storeFailed, this, &Messenger::storeFailed);
@@ -99,12 +100,21 @@ bool Messenger::isAttached(qint64 accountId) const
     return m_accounts.count(accountId) != 0;
 }
 
-void Messenger::setBlockedPolicy(BlockedPolicy policy)
+StoreResult<void> Messenger::setBlockedAnswer(qint64 accountId, Account::BlockedAnswer answer)
 {
-    m_blockedPolicy = policy;
-    for (auto &[id, attached] : m_accounts) {
-        attached->inbox->setBlockedPolicy(policy);
+    AccountStore accounts(m_db);
+    auto account = accounts.find(accountId);
+    if (!account) {
+        return account.error();
     }
+    account.value().blockedAnswer = answer;
+    if (auto saved = accounts.update(account.value()); !saved) {
+        return saved;
+    }
+    if (const auto it = m_accounts.find(accountId); it != m_accounts.end()) {
+        it->second->inbox->setBlockedAnswer(answer);
+    }
+    return {};
 }
 
 void Messenger::flushIncoming()

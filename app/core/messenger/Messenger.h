@@ -26,7 +26,7 @@ class Database;
 // each account's SIP stack to the profile's store.
 //   Incoming: every MESSAGE is committed to the store before its 2xx goes
 //   out (Inbox: group commit, 500 + Retry-After when storing fails, 603 or
-//   a silent 200 for blocked contacts).
+//   a silent 200 for blocked contacts, as the account's setting says).
 //   Outgoing: the outbox, sent by one Courier per account while the account
 //   is registered (always without a registration), in order, after a
 //   restart too.
@@ -51,8 +51,10 @@ public:
     void detach(qint64 accountId);
     bool isAttached(qint64 accountId) const;
 
-    void setBlockedPolicy(BlockedPolicy policy);
-    BlockedPolicy blockedPolicy() const { return m_blockedPolicy; }
+    // How the account answers a MESSAGE from a blocked contact: saved in the
+    // account's settings and used from the next message on. attach() takes
+    // it from the settings.
+    StoreResult<void> setBlockedAnswer(qint64 accountId, Account::BlockedAnswer answer);
 
     // Records the message (Queued); it goes out when the account is attached
     // and ready.
@@ -92,7 +94,6 @@ private:
     StoreResult<qint64> accountOf(qint64 messageId) const;
 
     Database &m_db;
-    BlockedPolicy m_blockedPolicy = BlockedPolicy::Decline603;
     std::map<qint64, std::unique_ptr<Attached>> m_accounts;
 };
 
