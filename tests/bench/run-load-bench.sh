@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # MESSAGE transactions per second that `tidings-cli listen` answers over
-# loopback UDP, measured in one run beside baresip (a real user agent) and
-# Kamailio answering statefully (t_newtran + t_reply), with the shared load
-# generator. Prints the run's Markdown table.
+# loopback UDP (without a profile, and with one that stores every message
+# before its 200), measured in one run beside baresip (a real user agent)
+# and Kamailio answering statefully (t_newtran + t_reply), with the shared
+# load generator. Prints the run's Markdown table.
 #
 #   tests/bench/run-load-bench.sh [LOAD_DIR] [TARGETS]
 #
@@ -27,5 +28,8 @@ TIDINGS_PACKAGES_FILE=$top/packaging/bench-packages.txt "$top/packaging/install-
 work=$(mktemp -d /tmp/tidings-load.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cp -r "$load"/. "$work"/
+# tidings-store: the same with --profile, each message committed to SQLite
+# (synchronous=FULL, one transaction per socket drain) before its 200.
 "$work/run.sh" --only "$targets" \
-    --add tidings "$cli listen --aor sip:bench@127.0.0.1 --bind udp:127.0.0.1:\$PORT >/dev/null"
+    --add tidings "$cli listen --aor sip:bench@127.0.0.1 --bind udp:127.0.0.1:\$PORT >/dev/null" \
+    --add tidings-store "$cli listen --profile $work/profile --aor sip:bench@127.0.0.1 --bind udp:127.0.0.1:\$PORT >/dev/null"
