@@ -2,6 +2,7 @@
 #include "StoreTestSupport.h"
 
 #include "store/AccountStore.h"
+#include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/MessageSearch.h"
 #include "store/MessageStore.h"
@@ -52,14 +53,31 @@ const QList<VersionFixture> &fixtures()
                             "'text/plain', 'mig-1', 'ft', 1, 1767225600000, 1767225600000, 0)"),
          },
          [](Database &db) {
-             const auto accounts = AccountStore(db).list().value();
-             QCOMPARE(accounts.size(), 1);
-             QCOMPARE(accounts.first().aor, QStringLiteral("sip:old@example.com"));
+             const auto old = AccountStore(db).find(7).value();
+             QCOMPARE(old.aor, QStringLiteral("sip:old@example.com"));
+             QCOMPARE(old.listenPort, 0); // the version 2 defaults
+             QVERIFY(old.tlsCaFile.isEmpty());
              const auto history = MessageStore(db).history({}, 0).value();
              QCOMPARE(history.size(), 1);
              QCOMPARE(history.first().body, QStringLiteral("remember the migration"));
              const auto hits = MessageSearch(db).search(QStringLiteral("migration")).value();
              QCOMPARE(hits.size(), 1);
+         }},
+        {2,
+         {
+             QStringLiteral("INSERT INTO accounts (id, aor, aor_key, display_name, created_at, "
+                            "updated_at, register, tls_ca_file, listen_port) VALUES (8, "
+                            "'sip:me@192.0.2.7:5062', 'sip:me@192.0.2.7:5062', 'Me', 1, 1, 0, "
+                            "'/etc/ssl/own-ca.pem', 5062)"),
+             QStringLiteral("UPDATE conversations SET peer_display_name = 'Friendly' WHERE id = 3"),
+         },
+         [](Database &db) {
+             const auto me = AccountStore(db).find(8).value();
+             QCOMPARE(me.tlsCaFile, QStringLiteral("/etc/ssl/own-ca.pem"));
+             QCOMPARE(me.listenPort, 5062);
+             QVERIFY(!me.registerAccount);
+             QCOMPARE(ConversationStore(db).find(3).value().peerDisplayName,
+                      QStringLiteral("Friendly"));
          }},
     };
     return list;

@@ -10,6 +10,7 @@
 #include "message/Parser.h"
 #include "messenger/Inbox.h"
 #include "store/ContactStore.h"
+#include "store/ConversationStore.h"
 #include "store/MessageStore.h"
 
 #include <QSignalSpy>
@@ -118,7 +119,7 @@ private slots:
     void msiloOfflineMessageDeliveredLate();
     void blockedContact_data();
     void blockedContact();
-    void displayNameNamesANewContactOnly();
+    void displayNameNamesTheConversationNotTheAddressBook();
     void rfc3261_21_5_1_storeFailureGets500WithRetryAfter();
     void pendingMessagesAnsweredOnDestruction();
 };
@@ -295,7 +296,7 @@ void tst_Inbox::blockedContact()
     QCOMPARE(f.signalled, 1); // nor shown
 }
 
-void tst_Inbox::displayNameNamesANewContactOnly()
+void tst_Inbox::displayNameNamesTheConversationNotTheAddressBook()
 {
     Fixture f;
     QVERIFY2(f.profile.isValid(), qPrintable(f.profile.error()));
@@ -306,7 +307,7 @@ void tst_Inbox::displayNameNamesANewContactOnly()
     known.displayName = QStringLiteral("Carol (work)");
     QVERIFY(contacts.add(known).ok());
 
-    Request alice; // "Alice", no contact yet
+    Request alice; // "Alice", not in the address book
     alice.callId = "a";
     Request carol;
     carol.callId = "c";
@@ -318,16 +319,31 @@ void tst_Inbox::displayNameNamesANewContactOnly()
     f.inbox.add(incomingRequest(2, carol));
     f.inbox.add(incomingRequest(3, anonymous));
     QTRY_COMPARE_WITH_TIMEOUT(f.answers.size(), 3, 10000);
-
-    auto a = contacts.findByUri(f.profile.accountId(), QStringLiteral("sip:alice@127.0.0.1"));
-    QVERIFY(a.ok() && a.value());
-    QCOMPARE(a.value()->displayName, QStringLiteral("Alice"));
-    auto c = contacts.findByUri(f.profile.accountId(), QStringLiteral("sip:carol@127.0.0.1"));
-    QVERIFY(c.ok() && c.value());
-    QCOMPARE(c.value()->displayName, QStringLiteral("Carol (work)")); // the user's name stays
-    auto n = contacts.findByUri(f.profile.accountId(), QStringLiteral("sip:nobody@127.0.0.1"));
-    QVERIFY(n.ok() && !n.value()); // nothing to name it with
     QCOMPARE(f.rows(), 3);
+
+    // A stranger's name does not make them a contact (the address book is
+    // the user's), but it names their conversation.
+    auto a = contacts.findByUri(f.profile.accountId(), QStringLiteral("sip:alice@127.0.0.1"));
+    QVERIFY(a.ok() && !a.value());
+    auto listed = ConversationStore(f.profile.db()).list(f.profile.accountId());
+    QVERIFY(listed.ok());
+    QHash<QString, Conversation> byUri;
+    for (const Conversation &c : listed.value())
+        byUri.insert(c.peerUri, c);
+    QCOMPARE(byUri.size(), 3);
+    const Conversation ca = byUri.value(QStringLiteral("sip:alice@127.0.0.1"));
+    QCOMPARE(ca.peerDisplayName, QStringLiteral("Alice"));
+    QCOMPARE(ca.contactId, 0);
+    QCOMPARE(ca.name(), QStringLiteral("Alice"));
+    const Conversation cc = byUri.value(QStringLiteral("sip:carol@127.0.0.1"));
+    QCOMPARE(cc.peerDisplayName, QStringLiteral("Caroline"));
+    QCOMPARE(cc.name(), QStringLiteral("Carol (work)")); // the user's name wins
+    QVERIFY(cc.contactId != 0);
+    const Conversation cn = byUri.value(QStringLiteral("sip:nobody@127.0.0.1"));
+    QVERIFY(cn.name().isEmpty()); // nothing to name it with
+    QCOMPARE(cn.lastDirection, Direction::Incoming);
+    QVERIFY(cn.lastMessageId != 0);
+    QCOMPARE(cn.unreadCount, 1);
 }
 
 void tst_Inbox::rfc3261_21_5_1_storeFailureGets500WithRetryAfter()

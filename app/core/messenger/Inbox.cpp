@@ -3,6 +3,7 @@
 
 #include "OfflineNotice.h"
 #include "store/ContactStore.h"
+#include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/MessageRow.h"
 #include "store/MessageStore.h"
@@ -122,25 +123,6 @@ void Inbox::flush()
         }
     }
 
-    // The peer's display name names a contact seen for the first time.
-    QSet<QString> added;
-    for (qsizetype i : std::as_const(newIndex)) {
-        const sip::NameAddr &from = batch[i].request.received.message.from();
-        const QString uri = from.uri().toString();
-        const QString display = from.displayName();
-        if (display.isEmpty() || contacts.value(uri) || added.contains(uri)) {
-            continue;
-        }
-        added.insert(uri);
-        Contact contact;
-        contact.accountId = m_accountId;
-        contact.uri = uri;
-        contact.displayName = display;
-        // A failure (or a contact added meanwhile) leaves the address book
-        // as it was; the message itself is stored.
-        contactStore.add(contact);
-    }
-
     if (!newIds.isEmpty()) {
         const QList<StoredMessage> rows = readBack(newIds);
         QList<StoredRequest> requests;
@@ -168,6 +150,17 @@ void Inbox::flush()
             }
             requests.append({m, batch[newIndex[k]].request});
         }
+        // The name the peer gives in From names the conversation (the
+        // address book holds only the contacts the user added).
+        QHash<qint64, QString> names;
+        for (const StoredRequest &r : std::as_const(requests)) {
+            const QString display = r.request.received.message.from().displayName();
+            if (!display.isEmpty() && r.message.conversationId != 0)
+                names.insert(r.message.conversationId, display);
+        }
+        ConversationStore conversations(m_db);
+        for (auto it = names.cbegin(); it != names.cend(); ++it)
+            conversations.setPeerDisplayName(it.key(), it.value()); // best effort: a name only
         emit requestsStored(requests);
         QList<StoredMessage> messages;
         messages.reserve(requests.size());

@@ -3,6 +3,8 @@
 
 #include "Courier.h"
 #include "store/AccountStore.h"
+#include "store/ContactStore.h"
+#include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/MessageStore.h"
 #include "store/Outbox.h"
@@ -63,6 +65,8 @@ StoreResult<void> Messenger::attach(qint64 accountId, sip::Stack &stack)
     attached->courier = std::make_unique<Courier>(m_db, accountId, stack.pager());
     Courier *courier = attached->courier.get();
     connect(courier, &Courier::stateChanged, this, &Messenger::messageStateChanged);
+    connect(courier, &Courier::stateChanged, this,
+            [this](qint64 messageId) { announce(messageId); });
     connect(courier, &Courier::storeFailed, this, &Messenger::outboxStoreFailed);
     // Ready while registered (RFC 3261 §10: the registrar routes replies and
     // stored messages to us only then); always ready without a registration.
@@ -133,6 +137,17 @@ Courier *Messenger::courier(qint64 accountId) const
 StoreResult<qint64> Messenger::send(qint64 accountId, const QString &peerUri, const QString &text,
                                     const QString &contentType)
 {
+    const qsizetype bytes = text.toUtf8().size();
+    if (bytes > kMaxBodyBytes) {
+        return StoreError(StoreError::Code::InvalidArgument,
+                          tr("This message is %1 KiB long; Tidings sends at most %2 KiB in one "
+                             "message. Split it into shorter ones.")
+                              .arg((bytes + 1023) / 1024)
+                              .arg(kMaxBodyBytes / 1024));
+    }
+    if (text.isEmpty()) {
+        return StoreError(StoreError::Code::InvalidArgument, tr("The message is empty."));
+    }
     if (Courier *c = courier(accountId)) {
         return c->send(peerUri, text, contentType);
     }
@@ -142,7 +157,12 @@ StoreResult<qint64> Messenger::send(qint64 accountId, const QString &peerUri, co
     message.peerUri = peerUri;
     message.body = text;
     message.contentType = contentType;
-    return Outbox(m_db).queue(message);
+    auto queued = Outbox(m_db).queue(message);
+    if (queued) {
+        emit messageStateChanged(queued.value(), DeliveryState::Queued, 0, {});
+        announce(queued.value());
+    }
+    return queued;
 }
 
 StoreResult<void> Messenger::retry(qint64 messageId)
@@ -154,19 +174,119 @@ StoreResult<void> Messenger::retry(qint64 messageId)
     if (Courier *c = courier(account.value())) {
         return c->retry(messageId);
     }
-    return Outbox(m_db).retry(messageId);
+    auto retried = Outbox(m_db).retry(messageId);
+    if (retried) {
+        emit messageStateChanged(messageId, DeliveryState::Queued, 0, {});
+        announce(messageId);
+    }
+    return retried;
 }
 
 StoreResult<void> Messenger::remove(qint64 messageId)
 {
-    const auto account = accountOf(messageId);
-    if (!account) {
-        return account.error();
+    const auto message = MessageStore(m_db).find(messageId);
+    if (!message) {
+        return message.error();
     }
-    if (Courier *c = courier(account.value())) {
-        return c->remove(messageId);
+    StoreResult<void> removed;
+    if (message.value().direction == Direction::Incoming) {
+        removed = MessageStore(m_db).remove(messageId);
+    } else if (Courier *c = courier(message.value().accountId)) {
+        removed = c->remove(messageId);
+    } else {
+        removed = Outbox(m_db).remove(messageId);
     }
-    return Outbox(m_db).remove(messageId);
+    if (removed) {
+        emit messageRemoved(messageId, message.value().conversationId);
+    }
+    return removed;
+}
+
+StoreResult<void> Messenger::markConversationRead(qint64 conversationId)
+{
+    auto marked = ConversationStore(m_db).markRead(conversationId);
+    if (!marked) {
+        return marked.error();
+    }
+    emit conversationRead(conversationId);
+    return {};
+}
+
+StoreResult<void> Messenger::removeConversation(qint64 conversationId)
+{
+    auto removed = ConversationStore(m_db).remove(conversationId);
+    if (!removed) {
+        return removed.error();
+    }
+    emit conversationRemoved(conversationId);
+    return {};
+}
+
+StoreResult<qint64> Messenger::addContact(const Contact &contact)
+{
+    auto added = ContactStore(m_db).add(contact);
+    if (added) {
+        emit contactsChanged(contact.accountId);
+    }
+    return added;
+}
+
+StoreResult<void> Messenger::updateContact(const Contact &contact)
+{
+    auto updated = ContactStore(m_db).update(contact);
+    if (updated) {
+        emit contactsChanged(contact.accountId);
+    }
+    return updated;
+}
+
+StoreResult<void> Messenger::removeContact(qint64 contactId)
+{
+    ContactStore contacts(m_db);
+    const auto contact = contacts.find(contactId);
+    if (!contact) {
+        return contact.error();
+    }
+    auto removed = contacts.remove(contactId);
+    if (removed) {
+        emit contactsChanged(contact.value().accountId);
+    }
+    return removed;
+}
+
+StoreResult<void> Messenger::setBlocked(qint64 accountId, const QString &uri, bool blocked)
+{
+    ContactStore contacts(m_db);
+    auto found = contacts.findByUri(accountId, uri);
+    if (!found) {
+        return found.error();
+    }
+    StoreResult<void> saved;
+    if (found.value()) {
+        Contact contact = *found.value();
+        contact.blocked = blocked;
+        saved = contacts.update(contact);
+    } else {
+        Contact contact;
+        contact.accountId = accountId;
+        contact.uri = uri;
+        contact.blocked = blocked;
+        auto added = contacts.add(contact);
+        if (!added) {
+            return added.error();
+        }
+    }
+    if (saved) {
+        emit contactsChanged(accountId);
+    }
+    return saved;
+}
+
+void Messenger::announce(qint64 messageId)
+{
+    if (auto message = MessageStore(m_db).find(messageId)) {
+        emit messageChanged(message.value());
+    }
 }
 
 StoreResult<qint64> Messenger::accountOf(qint64 messageId) const

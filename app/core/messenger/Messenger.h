@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Inbox.h"
+#include "store/Contact.h"
 #include "store/DeliveryState.h"
 #include "store/StoreResult.h"
 #include "store/StoredMessage.h"
@@ -35,6 +36,11 @@ class Messenger : public QObject
     Q_OBJECT
 
 public:
+    // RFC 3428 §8 leaves the size to the UA; the Pager sends bodies up to
+    // 64 KiB (over TCP/TLS beyond 1300 bytes). A longer text is refused
+    // before it is queued, so nothing waits in the outbox that cannot go.
+    static constexpr qsizetype kMaxBodyBytes = 64 * 1024;
+
     explicit Messenger(Database &db, QObject *parent = nullptr);
     // Detaches every account: call it (or detach()) while the stacks live.
     ~Messenger() override;
@@ -64,6 +70,21 @@ public:
     StoreResult<void> retry(qint64 messageId);
     StoreResult<void> remove(qint64 messageId);
 
+    // Every incoming message of the conversation is read.
+    StoreResult<void> markConversationRead(qint64 conversationId);
+    // Deletes the conversation and its messages (nothing of it waits in the
+    // outbox afterwards).
+    StoreResult<void> removeConversation(qint64 conversationId);
+
+    // The address book (ContactStore), with contactsChanged after each change.
+    StoreResult<qint64> addContact(const Contact &contact);
+    StoreResult<void> updateContact(const Contact &contact);
+    StoreResult<void> removeContact(qint64 contactId);
+    // Blocks or unblocks `uri` on the account, adding it to the address book
+    // when it is not there. A blocked sender's MESSAGEs are answered as the
+    // account's BlockedAnswer says and never stored or shown.
+    StoreResult<void> setBlocked(qint64 accountId, const QString &uri, bool blocked);
+
     // Stores and answers the MESSAGEs still waiting for the end of their
     // burst (before the program quits).
     void flushIncoming();
@@ -82,6 +103,16 @@ signals:
     void requestsStored(const QList<tidings::StoredRequest> &requests);
     void messageStateChanged(qint64 messageId, tidings::DeliveryState state, int status,
                              const QString &reason);
+    // The notification surface for views (one per change, after it is
+    // committed): an outgoing message was queued or changed state (the whole
+    // row as stored now, with its conversation), a message was deleted, a
+    // conversation was read or deleted, an account's contacts changed.
+    // Incoming messages come through messagesStored.
+    void messageChanged(const tidings::StoredMessage &message);
+    void messageRemoved(qint64 messageId, qint64 conversationId);
+    void conversationRead(qint64 conversationId);
+    void conversationRemoved(qint64 conversationId);
+    void contactsChanged(qint64 accountId);
     // Storing failed (the sender got 500 + Retry-After); the error in words.
     void storeFailed(const QString &error);
     // The outbox could not record a step of an outgoing message (disk full,
@@ -92,6 +123,8 @@ private:
     struct Attached;
 
     StoreResult<qint64> accountOf(qint64 messageId) const;
+    // Reads the row back and emits messageChanged.
+    void announce(qint64 messageId);
 
     Database &m_db;
     std::map<qint64, std::unique_ptr<Attached>> m_accounts;

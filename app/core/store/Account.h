@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -37,8 +38,16 @@ struct Account
     // Keep-alive interval in seconds (RFC 5626 §4.4); 0: none.
     int keepAliveInterval = 0;
     BlockedAnswer blockedAnswer = BlockedAnswer::Decline;
+    // A CA certificate (or a self-signed server certificate), PEM, to trust
+    // besides the system's when verifying the server over TLS; empty: none.
+    QString tlsCaFile;
+    // Without registration (registerAccount false: "use without a server")
+    // the port to listen on, UDP and TCP; 0: 5060, or a free one when taken.
+    int listenPort = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
 };
 
 } // namespace tidings
+
+Q_DECLARE_METATYPE(tidings::Account)

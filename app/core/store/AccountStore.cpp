@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char *kColumns =
     "id, aor, display_name, registrar, outbound_proxy, auth_user, transports, enabled, "
-    "register, expires, keepalive_interval, blocked_answer, created_at, updated_at";
+    "register, expires, keepalive_interval, blocked_answer, created_at, updated_at, tls_ca_file, "
+    "listen_port";
 
 Account readAccount(const QSqlQuery &q)
 {
@@ -34,6 +35,8 @@ Account readAccount(const QSqlQuery &q)
                                                : Account::BlockedAnswer::Decline;
     a.createdAt = Sql::toTime(q.value(12));
     a.updatedAt = Sql::toTime(q.value(13));
+    a.tlsCaFile = q.value(14).toString();
+    a.listenPort = q.value(15).toInt();
     return a;
 }
 
@@ -52,6 +55,8 @@ void bindSettings(QSqlQuery &q, const Account &a, const QString &key)
     q.bindValue(QStringLiteral(":keepalive"), qMax(0, a.keepAliveInterval));
     q.bindValue(QStringLiteral(":blocked_answer"),
                 a.blockedAnswer == Account::BlockedAnswer::SilentAccept ? 1 : 0);
+    q.bindValue(QStringLiteral(":tls_ca_file"), Sql::text(a.tlsCaFile.trimmed()));
+    q.bindValue(QStringLiteral(":listen_port"), qBound(0, a.listenPort, 65535));
     q.bindValue(QStringLiteral(":now"), QDateTime::currentMSecsSinceEpoch());
 }
 
@@ -84,9 +89,10 @@ StoreResult<qint64> AccountStore::add(const Account &account)
     q.prepare(QStringLiteral(
         "INSERT INTO accounts (aor, aor_key, display_name, registrar, outbound_proxy, "
         "auth_user, transports, enabled, register, expires, keepalive_interval, "
-        "blocked_answer, created_at, updated_at) VALUES (:aor, :aor_key, :display_name, "
-        ":registrar, :outbound_proxy, :auth_user, :transports, :enabled, :register, :expires, "
-        ":keepalive, :blocked_answer, :now, :now) ON CONFLICT (aor_key) DO NOTHING"));
+        "blocked_answer, created_at, updated_at, tls_ca_file, listen_port) VALUES (:aor, "
+        ":aor_key, :display_name, :registrar, :outbound_proxy, :auth_user, :transports, "
+        ":enabled, :register, :expires, :keepalive, :blocked_answer, :now, :now, :tls_ca_file, "
+        ":listen_port) ON CONFLICT (aor_key) DO NOTHING"));
     bindSettings(q, account, key.value());
     if (auto done = Sql::run(q, tr("Could not add the account %1.").arg(account.aor)); !done) {
         return done.error();
@@ -113,7 +119,8 @@ StoreResult<void> AccountStore::update(const Account &account)
         "registrar = :registrar, outbound_proxy = :outbound_proxy, auth_user = :auth_user, "
         "transports = :transports, enabled = :enabled, register = :register, "
         "expires = :expires, keepalive_interval = :keepalive, "
-        "blocked_answer = :blocked_answer, updated_at = :now WHERE id = :id"));
+        "blocked_answer = :blocked_answer, tls_ca_file = :tls_ca_file, "
+        "listen_port = :listen_port, updated_at = :now WHERE id = :id"));
     bindSettings(q, account, key.value());
     q.bindValue(QStringLiteral(":id"), account.id);
     if (!q.exec()) {

@@ -58,10 +58,18 @@ StoreResult<QList<Conversation>> ConversationStore::select(const QString &where,
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(
-        QStringLiteral("SELECT c.id, c.account_id, c.peer_key, c.peer_uri, c.created_at, "
-                       "c.last_message_at, c.unread_count "
-                       "FROM conversations c WHERE %1 ORDER BY c.last_message_at DESC, c.id DESC")
-            .arg(where));
+        QStringLiteral(
+            "SELECT c.id, c.account_id, c.peer_key, c.peer_uri, c.created_at, "
+            "c.last_message_at, c.unread_count, c.peer_display_name, "
+            "ct.id, ct.display_name, ct.blocked, "
+            "m.id, substr(m.body, 1, %2), m.direction, m.state "
+            "FROM conversations c "
+            "LEFT JOIN contacts ct ON ct.account_id = c.account_id AND ct.contact_key = c.peer_key "
+            "LEFT JOIN messages m ON m.id = (SELECT id FROM messages WHERE conversation_id = c.id "
+            "ORDER BY sort_time DESC, id DESC LIMIT 1) "
+            "WHERE %1 ORDER BY c.last_message_at DESC, c.id DESC")
+            .arg(where)
+            .arg(kPreviewLength));
     for (const QVariant &value : values) {
         q.addBindValue(value);
     }
@@ -80,6 +88,14 @@ StoreResult<QList<Conversation>> ConversationStore::select(const QString &where,
         const qint64 last = q.value(5).toLongLong();
         c.lastMessageAt = last > 0 ? Sql::toTime(last) : QDateTime();
         c.unreadCount = q.value(6).toInt();
+        c.peerDisplayName = q.value(7).toString();
+        c.contactId = q.value(8).toLongLong();
+        c.contactName = q.value(9).toString();
+        c.blocked = q.value(10).toBool();
+        c.lastMessageId = q.value(11).toLongLong();
+        c.lastMessagePreview = q.value(12).toString();
+        c.lastDirection = q.value(13).toInt() == 1 ? Direction::Outgoing : Direction::Incoming;
+        c.lastState = DeliveryState(qBound(0, q.value(14).toInt(), 5));
         out.append(c);
     }
     if (q.lastError().isValid()) {
@@ -130,6 +146,20 @@ StoreResult<QList<Conversation>> ConversationStore::list(qint64 accountId) const
         return select(QStringLiteral("1"), {});
     }
     return select(QStringLiteral("c.account_id = ?"), {accountId});
+}
+
+StoreResult<void> ConversationStore::setPeerDisplayName(qint64 id, const QString &name)
+{
+    if (m_db.isReadOnly()) {
+        return m_db.readOnlyError();
+    }
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE conversations SET peer_display_name = ? WHERE id = ? AND "
+                             "peer_display_name != ?"));
+    q.addBindValue(Sql::text(name));
+    q.addBindValue(id);
+    q.addBindValue(Sql::text(name));
+    return Sql::run(q, tr("Could not save the peer's name."));
 }
 
 StoreResult<int> ConversationStore::markRead(qint64 id)

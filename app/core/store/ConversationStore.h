@@ -32,9 +32,15 @@ public:
     // Every conversation with this peer key across accounts (accountId 0) or
     // on one account.
     StoreResult<QList<Conversation>> findByPeer(const ContactKey &peer, qint64 accountId = 0) const;
-    // Most recent first. accountId 0: all accounts.
+    // The start of the newest message's text that list() and find() give.
+    static constexpr int kPreviewLength = 160;
+
+    // Most recent first, with the contact and the newest message (see
+    // Conversation). accountId 0: all accounts.
     StoreResult<QList<Conversation>> list(qint64 accountId = 0) const;
 
+    // The name the peer gave in From (kept for a peer not in the address book).
+    StoreResult<void> setPeerDisplayName(qint64 id, const QString &name);
     // Marks every incoming message of the conversation read.
     StoreResult<int> markRead(qint64 id);
     // Deletes the conversation and its messages; returns how many messages.

@@ -155,6 +155,19 @@ const std::vector<Migration> &migrations()
                     INSERT INTO messages_trigrams (rowid, body) VALUES (new.id, new.body);
                 END)"),
          }},
+        // Version 2: what the desktop app's account dialog sets besides the
+        // version 1 settings: a CA to trust for a self-hosted server's TLS
+        // certificate, and the port an account without a server listens on;
+        // the display name a peer gives in From, kept with the conversation
+        // (the address book holds only whom the user added).
+        {2,
+         {
+             QStringLiteral("ALTER TABLE conversations ADD COLUMN peer_display_name TEXT NOT NULL "
+                            "DEFAULT ''"),
+             QStringLiteral("ALTER TABLE accounts ADD COLUMN tls_ca_file TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE accounts ADD COLUMN listen_port INTEGER NOT NULL "
+                            "DEFAULT 0 CHECK (listen_port BETWEEN 0 AND 65535)"),
+         }},
     };
     return list;
 }

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 
 namespace tidings {
@@ -45,3 +46,5 @@ struct StoredMessage
 };
 
 } // namespace tidings
+
+Q_DECLARE_METATYPE(tidings::StoredMessage)
