@@ -3,6 +3,8 @@
 #include "MainWindow.h"
 #include "Profile.h"
 #include "Translations.h"
+#include "secrets/SecretStore.h"
+#include "service/MessengerService.h"
 
 #include <QApplication>
 #include <QCommandLineOption>
@@ -43,7 +45,13 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    MainWindow window(profile);
+    // Closing the window signs the accounts out first (bounded), then quits.
+    app.setQuitOnLastWindowClosed(false);
+    SecretStore secrets;
+    MessengerService service(profile.directory(), secrets);
+    MainWindow window(profile, service);
+    QObject::connect(&window, &MainWindow::shutDown, &app, &QCoreApplication::quit);
     window.show();
+    service.open();
     return app.exec();
 }

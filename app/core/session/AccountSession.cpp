@@ -237,8 +237,16 @@ bool AccountSession::startLocal(QString *error)
 {
     const QString user = userOf(m_account.aor);
     QHostAddress host = m_options.localHost;
-    if (host.isNull())
-        host = preferredLocalAddress();
+    if (host.isNull()) {
+        // The address chosen when the account was made, while this machine
+        // still has it; else the machine's address now (DHCP, another network).
+        const auto aor = parseUri(m_account.aor);
+        const QHostAddress chosen(aor ? QString::fromUtf8(aor->host().toByteArray()) : QString());
+        host = !chosen.isNull() &&
+                       (chosen.isLoopback() || QNetworkInterface::allAddresses().contains(chosen))
+                   ? chosen
+                   : preferredLocalAddress();
+    }
     const auto makeStack = [&](quint16 port) {
         sip::Stack::Config config;
         config.aor = localAor(user, host, port);

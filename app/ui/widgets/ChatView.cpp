@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ChatView.h"
+
+#include "delegates/ChatTheme.h"
+#include "delegates/MessageDelegate.h"
+#include "models/MessageListModel.h"
+
+#include <QScrollBar>
+#include <QTimer>
+
+namespace tidings {
+
+namespace {
+
+// Start reading the older page while this much is still above the view.
+constexpr int kPrefetchPixels = 400;
+
+} // namespace
+
+ChatView::ChatView(QWidget *parent)
+    : QListView(parent)
+    , m_delegate(new MessageDelegate(this))
+{
+    setObjectName(QStringLiteral("messageList"));
+    setAccessibleName(tr("Messages"));
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(QListView::Adjust);
+    setUniformItemSizes(false);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setFrameShape(QFrame::NoFrame);
+    setWordWrap(true);
+    verticalScrollBar()->setSingleStep(24);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Base, ChatTheme::from(pal).background);
+    setPalette(pal);
+    setModel(&m_proxy);
+}
+
+void ChatView::setMessageModel(MessageListModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_delegate->clearCache();
+    m_proxy.setSourceModel(model);
+    m_followBottom = true;
+    if (!model)
+        return;
+    // Older rows at the top: keep the distance from the bottom, so what the
+    // user reads stays where it is.
+    auto anchor = std::make_shared<int>(0);
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this, anchor](const QModelIndex &, int first) {
+                QScrollBar *bar = verticalScrollBar();
+                *anchor = first == 0 ? bar->maximum() - bar->value() : -1;
+                m_followBottom = isAtBottom();
+            });
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this, anchor] {
+        doItemsLayout();
+        QScrollBar *bar = verticalScrollBar();
+        if (m_followBottom)
+            bar->setValue(bar->maximum());
+        else if (*anchor >= 0)
+            bar->setValue(bar->maximum() - *anchor);
+        m_fetching = false;
+    });
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (isAtBottom())
+            QTimer::singleShot(0, this, &ChatView::scrollToNewest);
+    });
+    QTimer::singleShot(0, this, &ChatView::scrollToNewest);
+}
+
+bool ChatView::isAtBottom() const
+{
+    const QScrollBar *bar = verticalScrollBar();
+    return bar->value() >= bar->maximum() - 4;
+}
+
+void ChatView::scrollToNewest()
+{
+    doItemsLayout();
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    // A short conversation fills less than the view: read older pages
+    // until it is full or there are none.
+    if (m_model && verticalScrollBar()->maximum() == 0 && m_model->canFetchMore({}))
+        fetchOlder();
+}
+
+void ChatView::fetchOlder()
+{
+    if (!m_model || m_fetching || !m_model->canFetchMore({}))
+        return;
+    m_fetching = true;
+    m_model->fetchMore({});
+    m_fetching = false;
+}
+
+void ChatView::verticalScrollbarValueChanged(int value)
+{
+    QListView::verticalScrollbarValueChanged(value);
+    if (value < kPrefetchPixels && verticalScrollBar()->maximum() > 0)
+        QTimer::singleShot(0, this, &ChatView::fetchOlder);
+}
+
+void ChatView::resizeEvent(QResizeEvent *event)
+{
+    const bool atBottom = isAtBottom();
+    m_delegate->clearCache();
+    QListView::resizeEvent(event);
+    if (atBottom)
+        QTimer::singleShot(0, this, &ChatView::scrollToNewest);
+}
+
+} // namespace tidings
