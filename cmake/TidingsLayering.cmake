@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # tidings_check_layering(): fails the configure step when a layer links
-# something above it (see DESIGN.md, "Layers"). The check follows link
+# something above it (see docs/ARCHITECTURE.md, "Layers"). The check follows link
 # dependencies transitively, through imported targets too.
 #
 #   sipcore        no Qt Gui/Widgets/Sql, no app layer
@@ -60,7 +60,7 @@ function(_tidings_forbid target)
     foreach(forbidden IN LISTS ARGN)
         if(forbidden IN_LIST closure)
             message(FATAL_ERROR "Layering violation: ${target} links ${forbidden} "
-                                "(see DESIGN.md, Layers)")
+                                "(see docs/ARCHITECTURE.md, Layers)")
         endif()
     endforeach()
 endfunction()

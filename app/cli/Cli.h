@@ -7,7 +7,7 @@
 
 namespace tidings {
 
-// tidings-cli: the headless client (DESIGN.md, "tidings-cli contract").
+// tidings-cli: the headless client (docs/CLI.md, "tidings-cli contract").
 //
 // The command line is `tidings-cli <command> [options]` or
 // `tidings-cli --version | --help`. Commands (listen, send, history, search)

@@ -2,7 +2,7 @@
 #pragma once
 
 // Command-line options of `tidings-cli listen` and `tidings-cli send`
-// (DESIGN.md, "tidings-cli contract"), parsed and checked before anything
+// (docs/CLI.md, "tidings-cli contract"), parsed and checked before anything
 // touches the network. Options take their value as the next argument or
 // after '=' (--to=sip:bob@example.com). Passwords never come from the
 // command line: --password-env names an environment variable.

@@ -2,7 +2,7 @@
 #pragma once
 
 // `tidings-cli history`: the stored messages of a profile as JSON lines,
-// oldest first (DESIGN.md, "tidings-cli contract"). It opens the database
+// oldest first (docs/CLI.md, "tidings-cli contract"). It opens the database
 // read-only, so it works while `listen` (or the GUI) writes the profile, and
 // never changes the file.
 

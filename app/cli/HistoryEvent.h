@@ -2,7 +2,7 @@
 #pragma once
 
 // The JSON line `tidings-cli history` and `tidings-cli search` print for one
-// stored message (DESIGN.md, "tidings-cli contract"):
+// stored message (docs/CLI.md, "tidings-cli contract"):
 // {"event":"history","id":42,"direction":"in","peer":"sip:alice@...",
 //  "contact":"Alice","body":"...","content_type":"text/plain",
 //  "state":"received","call_id":"...","time":"2026-01-01T12:00:00.000Z"}

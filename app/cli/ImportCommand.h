@@ -2,7 +2,7 @@
 #pragma once
 
 // `tidings-cli import FILE`: reads a JSON export of `tidings-cli export`
-// into the profile and prints one line (DESIGN.md, "tidings-cli contract"):
+// into the profile and prints one line (docs/CLI.md, "tidings-cli contract"):
 // {"event":"import","file":...,"added":N,"skipped":M,"failed":F}
 // ("skipped": already in the profile, by the message's uid; "problems": the
 // first reasons when some failed). The file is checked before the profile is

@@ -24,7 +24,7 @@
 namespace tidings {
 namespace {
 
-// DESIGN.md: on SIGINT/SIGTERM, unregister for at most 5 s.
+// docs/CLI.md: on SIGINT/SIGTERM, unregister for at most 5 s.
 constexpr int kUnregisterWaitMs = 5000;
 
 // The profile's account for --aor, added on first use (no password: it is

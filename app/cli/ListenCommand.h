@@ -2,7 +2,7 @@
 #pragma once
 
 // `tidings-cli listen`: receives instant messages for one address and
-// prints each as a JSON line (DESIGN.md contract), until SIGINT/SIGTERM.
+// prints each as a JSON line (docs/CLI.md contract), until SIGINT/SIGTERM.
 
 #include "CliOptions.h"
 

@@ -2,7 +2,7 @@
 #pragma once
 
 // The "message" event `listen` prints for every MESSAGE it accepts, as the
-// CLI contract in DESIGN.md spells it:
+// CLI contract in docs/CLI.md spells it:
 // {"event":"message","from":...,"from_display":...,"to":...,
 //  "content_type":...,"body":...,"call_id":...,"transport":...,
 //  "remote":"127.0.0.1:40123","received_at":"2026-01-01T12:00:00.000Z"}

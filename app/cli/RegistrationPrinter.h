@@ -2,7 +2,7 @@
 #pragma once
 
 // `tidings-cli listen --register`: the registration's changes of state as
-// the JSON lines of the contract (DESIGN.md):
+// the JSON lines of the contract (docs/CLI.md):
 //
 //   {"event":"registered","aor":...,"expires":N,"contact":...}
 //       on each successful registration and on each refresh;

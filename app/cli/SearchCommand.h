@@ -2,7 +2,7 @@
 #pragma once
 
 // `tidings-cli search`: full-text search over a profile's history, the best
-// matches first, as JSON lines with a snippet (DESIGN.md, "tidings-cli
+// matches first, as JSON lines with a snippet (docs/CLI.md, "tidings-cli
 // contract"). QUERY is the user's words, never FTS5 syntax (SearchQuery).
 // Read-only, like `history`.
 

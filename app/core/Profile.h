@@ -9,7 +9,7 @@ namespace tidings {
 
 // The profile directory: where one user's database, settings and state live.
 //
-// Resolution order (DESIGN.md, app/core):
+// Resolution order (docs/ARCHITECTURE.md, app/core):
 //   1. a directory given on the command line (--profile DIR),
 //   2. the TIDINGS_PROFILE environment variable,
 //   3. QStandardPaths::AppDataLocation — only with Fallback::StandardLocation.

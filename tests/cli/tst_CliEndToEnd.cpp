@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `tidings-cli send` to `tidings-cli listen`, real processes on loopback
 // sockets (127.0.0.1, and ::1 where the host has it): the JSON lines, exit
-// codes and signals of the DESIGN.md contract. TLS: tst_CliEndToEndTls.
+// codes and signals of the docs/CLI.md contract. TLS: tst_CliEndToEndTls.
 
 #include "CliProcess.h"
 

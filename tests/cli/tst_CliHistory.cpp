@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `tidings-cli history` (and the failures it shares with `search`) run as the
 // real executable on profiles built here with the store classes: the JSON
-// lines of the DESIGN.md contract, byte for byte and in order; --limit and
+// lines of the docs/CLI.md contract, byte for byte and in order; --limit and
 // --with; the exit codes and their messages; a database file that is never
 // changed, even when it is damaged; reading while another process holds the
 // profile's writer lock.

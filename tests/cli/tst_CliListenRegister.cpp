@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `tidings-cli listen --register` against a small registrar in the test
 // (UDP on 127.0.0.1, digest MD5 without qop): the JSON lines, the REGISTERs
-// on the wire, the signals and exit codes of the DESIGN.md contract. The
+// on the wire, the signals and exit codes of the docs/CLI.md contract. The
 // same against Kamailio: tests/interop/tst_InteropRegister.
 
 #include <QCryptographicHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Option parsing of `tidings-cli listen` and `send` (DESIGN.md contract):
+// Option parsing of `tidings-cli listen` and `send` (docs/CLI.md contract):
 // every bad command line gets a clear message, before any socket opens.
 
 #include "CliOptions.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The JSON lines `tidings-cli listen --register` prints for the states of
-// its registration (DESIGN.md contract: registered, registration_failed,
+// its registration (docs/CLI.md contract: registered, registration_failed,
 // unregistered), exactly as written.
 
 #include "RegistrationPrinter.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// tidings-cli send --profile DIR (DESIGN.md, tidings-cli contract): the real
+// tidings-cli send --profile DIR (docs/CLI.md, tidings-cli contract): the real
 // executable sends to a peer on 127.0.0.1 over UDP, prints the contract's
 // result line with the usual exit codes, and records the outgoing message
 // and its final state (status, reason, Call-ID) in the profile. A profile

@@ -26,7 +26,7 @@ struct StoredRequest
     sip::IncomingMessage request;
 };
 
-// One account's incoming MESSAGEs: stored, then answered (DESIGN.md: an
+// One account's incoming MESSAGEs: stored, then answered (docs/ARCHITECTURE.md: an
 // answered message is never lost). Requests that arrive together — one
 // drain of the sockets, before the event loop runs again — are stored in ONE
 // SQLite transaction (group commit, one disk sync for all), then answered:

@@ -23,7 +23,7 @@ namespace tidings {
 class Courier;
 class Database;
 
-// The one object the GUI and the CLI talk to (DESIGN.md, app/core): it ties
+// The one object the GUI and the CLI talk to (docs/ARCHITECTURE.md, app/core): it ties
 // each account's SIP stack to the profile's store.
 //   Incoming: every MESSAGE is committed to the store before its 2xx goes
 //   out (Inbox: group commit, 500 + Retry-After when storing fails, 603 or

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Account passwords in the OS keychain (DESIGN.md: "Secrets go to the OS
-// keychain through QtKeychain; without one, keep them in memory and ask"):
+// Account passwords in the OS keychain through QtKeychain; without one, kept
+// in memory for this run and asked for again next time (docs/ARCHITECTURE.md):
 // the Secret Service or KWallet over D-Bus on Linux, the Keychain on macOS,
 // the Credential Manager on Windows.
 //

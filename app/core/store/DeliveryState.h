@@ -14,7 +14,7 @@ enum class Direction
     Outgoing = 1,
 };
 
-// Where a message stands (DESIGN.md, app/core). Incoming messages are always
+// Where a message stands (docs/ARCHITECTURE.md, app/core). Incoming messages are always
 // Received; outgoing ones move through the outbox:
 //   Queued -> Sending -> Sent (200) | Accepted (202) | Failed (status, reason)
 //   Sending -> Queued (interrupted: the account went away, the program quit)

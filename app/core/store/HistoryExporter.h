@@ -22,7 +22,7 @@ class Database;
 //                     "peer":<uri>,"peer_key":...,"body":...,"content_type":...,
 //                     "state":...,"time":...,...}, ...]}
 // with one message per line. Field names follow the tidings-cli contract
-// (DESIGN.md); times are ISO 8601 UTC with milliseconds.
+// (docs/CLI.md); times are ISO 8601 UTC with milliseconds.
 class HistoryExporter
 {
     Q_DECLARE_TR_FUNCTIONS(HistoryExporter)

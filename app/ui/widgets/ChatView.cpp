@@ -35,7 +35,9 @@ ChatView::ChatView(QWidget *parent)
     verticalScrollBar()->setSingleStep(24);
     QPalette pal = palette();
     pal.setColor(QPalette::Base, ChatTheme::from(pal).background);
+    pal.setColor(QPalette::Window, ChatTheme::from(pal).background);
     setPalette(pal);
+    setAutoFillBackground(true); // the gap above a short conversation too
     setModel(&m_proxy);
 }
 
@@ -104,6 +106,24 @@ void ChatView::verticalScrollbarValueChanged(int value)
     QListView::verticalScrollbarValueChanged(value);
     if (value < kPrefetchPixels && verticalScrollBar()->maximum() > 0)
         QTimer::singleShot(0, this, &ChatView::fetchOlder);
+}
+
+void ChatView::updateGeometries()
+{
+    QListView::updateGeometries();
+    // A conversation shorter than the view sits at its bottom, next to the
+    // composer, as chats do.
+    int content = 0;
+    if (model() && model()->rowCount() > 0 && verticalScrollBar()->maximum() == 0) {
+        const QRect last = visualRect(model()->index(model()->rowCount() - 1, 0));
+        content = last.bottom() + 1 - visualRect(model()->index(0, 0)).top();
+    }
+    const int available = viewport()->height() + m_topGap;
+    const int gap = (content > 0 && content < available) ? available - content : 0;
+    if (gap != m_topGap) {
+        m_topGap = gap;
+        setViewportMargins(0, gap, 0, 0);
+    }
 }
 
 void ChatView::resizeEvent(QResizeEvent *event)

@@ -30,6 +30,7 @@ public:
 protected:
     void verticalScrollbarValueChanged(int value) override;
     void resizeEvent(QResizeEvent *event) override;
+    void updateGeometries() override;
 
 private:
     void fetchOlder();
@@ -49,6 +50,7 @@ private:
     MessageDelegate *m_delegate = nullptr;
     bool m_fetching = false;
     bool m_followBottom = true;
+    int m_topGap = 0;
 };
 
 } // namespace tidings
