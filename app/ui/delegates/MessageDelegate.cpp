@@ -71,6 +71,23 @@ QString metaText(const QModelIndex &index)
     return text;
 }
 
+// Underlined links, in `color` when it is valid.
+QList<QTextLayout::FormatRange> linkFormats(const QList<MessageDelegate::Link> &links,
+                                            const QColor &color = {})
+{
+    QList<QTextLayout::FormatRange> formats;
+    for (const MessageDelegate::Link &l : links) {
+        QTextLayout::FormatRange range;
+        range.start = l.start;
+        range.length = l.length;
+        range.format.setFontUnderline(true);
+        if (color.isValid())
+            range.format.setForeground(color);
+        formats.append(range);
+    }
+    return formats;
+}
+
 QFont metaFont(const QFont &base)
 {
     QFont f = base;
@@ -162,17 +179,8 @@ MessageDelegate::Geometry MessageDelegate::layout(const QStyleOptionViewItem &op
     to.setTextDirection(body.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight);
     g.text->setTextOption(to);
     g.links = findLinks(body);
-    if (!g.links.isEmpty()) {
-        QList<QTextLayout::FormatRange> formats;
-        for (const Link &l : std::as_const(g.links)) {
-            QTextLayout::FormatRange range;
-            range.start = l.start;
-            range.length = l.length;
-            range.format.setFontUnderline(true);
-            formats.append(range);
-        }
-        g.text->setFormats(formats);
-    }
+    if (!g.links.isEmpty())
+        g.text->setFormats(linkFormats(g.links));
     g.text->beginLayout();
     qreal textH = 0;
     qreal textW = 0;
@@ -279,20 +287,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     const QColor textColor = outgoing ? theme.outgoingText : theme.incomingText;
     painter->setPen(textColor);
-    if (!g.links.isEmpty()) {
-        QList<QTextLayout::FormatRange> formats;
-        for (const Link &l : std::as_const(g.links)) {
-            QTextLayout::FormatRange range;
-            range.start = l.start;
-            range.length = l.length;
-            range.format.setFontUnderline(true);
-            range.format.setForeground(theme.link);
-            formats.append(range);
-        }
-        g.text->draw(painter, g.textOrigin, formats.toVector());
-    } else {
-        g.text->draw(painter, g.textOrigin);
-    }
+    g.text->draw(painter, g.textOrigin, linkFormats(g.links, theme.link));
 
     painter->setFont(small);
     painter->setPen(theme.meta);
