@@ -10,6 +10,7 @@
 #include "store/MessageStore.h"
 #include "widgets/ChatView.h"
 #include "widgets/Composer.h"
+#include "widgets/ProblemLabel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -107,15 +108,8 @@ ConversationPane::ConversationPane(MessengerService &service, Database &reader, 
     m_accountNotice->setWordWrap(true);
     m_accountNotice->setContentsMargins(16, 4, 16, 0);
     m_accountNotice->setForegroundRole(QPalette::PlaceholderText);
-    m_error = new QLabel(page);
-    m_error->setObjectName(QStringLiteral("composerError"));
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setWordWrap(true);
+    m_error = new ProblemLabel(QStringLiteral("composerError"), page);
     m_error->setContentsMargins(16, 4, 16, 0);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x12));
-    m_error->setPalette(errorPalette);
-    m_error->hide();
 
     m_composer = new Composer(page);
     connect(m_composer, &Composer::sendRequested, this, &ConversationPane::sendComposed);
@@ -197,7 +191,7 @@ void ConversationPane::openConversation(const Conversation &conversation)
     m_stack->setCurrentIndex(1);
     refreshHeader();
     refreshAccountNotice();
-    m_composer->setFocus();
+    focusComposer();
 }
 
 void ConversationPane::openNew(qint64 accountId, const QString &peerUri, const QString &name)
@@ -214,7 +208,7 @@ void ConversationPane::openNew(qint64 accountId, const QString &peerUri, const Q
     m_stack->setCurrentIndex(1);
     refreshHeader();
     refreshAccountNotice();
-    m_composer->setFocus();
+    focusComposer();
 }
 
 void ConversationPane::updateConversation(const Conversation &conversation)
@@ -255,10 +249,17 @@ void ConversationPane::refreshAccountNotice()
     m_accountNotice->show();
 }
 
+void ConversationPane::focusComposer()
+{
+    // Queued: a dialog that opened this conversation (Ctrl+N) gives the focus
+    // back to where it was when it closes; the composer takes it after that.
+    QMetaObject::invokeMethod(
+        m_composer, [c = m_composer] { c->setFocus(Qt::OtherFocusReason); }, Qt::QueuedConnection);
+}
+
 void ConversationPane::showError(const QString &text)
 {
-    m_error->setText(text);
-    m_error->show();
+    m_error->showProblem(text);
 }
 
 void ConversationPane::sendComposed()

@@ -18,6 +18,7 @@ namespace tidings {
 
 class ChatView;
 class Composer;
+class ProblemLabel;
 class Database;
 class MessageListModel;
 class MessengerService;
@@ -64,6 +65,7 @@ signals:
 
 private:
     void showError(const QString &text);
+    void focusComposer();
     void refreshHeader();
     void refreshAccountNotice();
     void showContextMenu(const QPoint &pos);
@@ -84,7 +86,7 @@ private:
     QPushButton *m_block = nullptr;
     ChatView *m_chat = nullptr;
     QLabel *m_accountNotice = nullptr;
-    QLabel *m_error = nullptr;
+    ProblemLabel *m_error = nullptr;
     Composer *m_composer = nullptr;
     QToolButton *m_sendButton = nullptr;
 };

@@ -6,6 +6,7 @@
 // receiver's 200 only after the store), and the password never written to
 // the profile.
 
+#include "ProfileScan.h"
 #include "secrets/SecretStore.h"
 #include "service/MessengerService.h"
 #include "session/RegistrationWords.h"
@@ -13,7 +14,6 @@
 #include "store/Database.h"
 #include "store/MessageStore.h"
 
-#include <QDirIterator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +21,7 @@
 #include <memory>
 
 using namespace tidings;
+using namespace tidings::test;
 
 namespace {
 
@@ -239,18 +240,13 @@ private slots:
             service.shutdown([&] { shut = true; });
             QTRY_VERIFY_WITH_TIMEOUT(shut, 10000);
         }
-        QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        int files = 0;
-        while (it.hasNext()) {
-            QFile f(it.next());
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            const QByteArray bytes = f.readAll();
-            QVERIFY2(!bytes.contains(password), qPrintable(f.fileName()));
-            QVERIFY2(!bytes.contains(QString::fromUtf8(password).toUtf8().toHex()),
-                     qPrintable(f.fileName()));
-            ++files;
-        }
-        QVERIFY(files > 0);
+        // In every encoding it could be written in.
+        const ScanResult scan =
+            scanFiles(dir.path(), {password, QString::fromUtf8(password).toUtf8().toHex(),
+                                   QString::fromUtf8(password).toLatin1()});
+        QVERIFY2(scan.containing.isEmpty(), qPrintable(scan.containing.join(QLatin1Char(' '))));
+        QVERIFY(scan.unreadable.isEmpty());
+        QVERIFY(scan.files > 0);
     }
 
     void registrationProblemsInWords_data()

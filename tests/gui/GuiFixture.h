@@ -42,7 +42,8 @@ struct GuiApp
             Profile::resolve(directory, QProcessEnvironment(), Profile::Fallback::None);
         window = std::make_unique<MainWindow>(profile, *service);
         window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
             return false;
         service->open();
         return QTest::qWaitFor([this] { return window->isReady(); }, 10000);

@@ -124,12 +124,23 @@ private slots:
             d->setAddress(m_bobUri.mid(4)); // "bob@127.0.0.1:port"
         });
         app.window->newConversationAction()->trigger();
+        // What a window manager does when a dialog closes (offscreen has none).
+        app.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(app.window.get()));
         ConversationPane *pane = app.window->conversationPane();
         QTRY_VERIFY(pane->hasConversation());
         QCOMPARE(pane->peerUri(), m_bobUri);
 
         Composer *composer = pane->composer();
-        QVERIFY(composer->hasFocus() || (composer->setFocus(), true));
+        // The pane puts the cursor into the composer when it opens.
+        QTRY_VERIFY2(composer->hasFocus(),
+                     qPrintable(QStringLiteral("focus: %1, active: %2")
+                                    .arg(QApplication::focusWidget()
+                                             ? QApplication::focusWidget()->objectName()
+                                             : QStringLiteral("none"))
+                                    .arg(QApplication::activeWindow()
+                                             ? QApplication::activeWindow()->objectName()
+                                             : QStringLiteral("none"))));
         // Text beyond ASCII comes as an input method commits it.
         composer->insertPlainText(QStringLiteral("Grüße aus Tōkyō 東京"));
         QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);

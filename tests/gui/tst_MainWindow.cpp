@@ -8,13 +8,13 @@
 #include "ConversationListPane.h"
 #include "ConversationPane.h"
 #include "GuiFixture.h"
+#include "ProfileScan.h"
 #include "WelcomePage.h"
 #include "dialogs/AccountDialog.h"
 #include "dialogs/LocalAccountDialog.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
@@ -183,18 +183,12 @@ private slots:
                 app.window->accountsStatusText().contains(QLatin1String("dave@127.0.0.1:9")), 5000);
             QVERIFY(app.stop());
         }
-        QDirIterator it(m_dir->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        int files = 0;
-        while (it.hasNext()) {
-            QFile f(it.next());
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            const QByteArray bytes = f.readAll();
-            QVERIFY2(!bytes.contains(password), qPrintable(f.fileName()));
-            QVERIFY2(!bytes.contains(QString::fromUtf8(password).toLatin1()),
-                     qPrintable(f.fileName()));
-            ++files;
-        }
-        QVERIFY(files >= 2); // the database and ui.ini at least
+        const ScanResult scan =
+            scanFiles(m_dir->path(), {password, QString::fromUtf8(password).toLatin1(),
+                                      QString::fromUtf8(password).toUtf8().toHex()});
+        QVERIFY2(scan.containing.isEmpty(), qPrintable(scan.containing.join(QLatin1Char(' '))));
+        QVERIFY(scan.unreadable.isEmpty());
+        QVERIFY(scan.files >= 2); // the database and ui.ini at least
     }
 
     void windowStateKeptAcrossRuns()

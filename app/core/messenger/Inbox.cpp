@@ -3,7 +3,6 @@
 
 #include "OfflineNotice.h"
 #include "store/ContactStore.h"
-#include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/MessageRow.h"
 #include "store/MessageStore.h"
@@ -40,6 +39,7 @@ IncomingMessage Inbox::toIncoming(const sip::IncomingMessage &message, qint64 ac
     IncomingMessage in;
     in.accountId = accountId;
     in.peerUri = request.from().uri().toString();
+    in.peerDisplayName = request.from().displayName();
     in.body = message.text;
     in.contentType = QString::fromLatin1(message.contentType);
     in.callId = QString::fromUtf8(request.callId());
@@ -150,17 +150,6 @@ void Inbox::flush()
             }
             requests.append({m, batch[newIndex[k]].request});
         }
-        // The name the peer gives in From names the conversation (the
-        // address book holds only the contacts the user added).
-        QHash<qint64, QString> names;
-        for (const StoredRequest &r : std::as_const(requests)) {
-            const QString display = r.request.received.message.from().displayName();
-            if (!display.isEmpty() && r.message.conversationId != 0)
-                names.insert(r.message.conversationId, display);
-        }
-        ConversationStore conversations(m_db);
-        for (auto it = names.cbegin(); it != names.cend(); ++it)
-            conversations.setPeerDisplayName(it.key(), it.value()); // best effort: a name only
         emit requestsStored(requests);
         QList<StoredMessage> messages;
         messages.reserve(requests.size());

@@ -148,20 +148,6 @@ StoreResult<QList<Conversation>> ConversationStore::list(qint64 accountId) const
     return select(QStringLiteral("c.account_id = ?"), {accountId});
 }
 
-StoreResult<void> ConversationStore::setPeerDisplayName(qint64 id, const QString &name)
-{
-    if (m_db.isReadOnly()) {
-        return m_db.readOnlyError();
-    }
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE conversations SET peer_display_name = ? WHERE id = ? AND "
-                             "peer_display_name != ?"));
-    q.addBindValue(Sql::text(name));
-    q.addBindValue(id);
-    q.addBindValue(Sql::text(name));
-    return Sql::run(q, tr("Could not save the peer's name."));
-}
-
 StoreResult<int> ConversationStore::markRead(qint64 id)
 {
     if (m_db.isReadOnly()) {

@@ -39,8 +39,6 @@ public:
     // Conversation). accountId 0: all accounts.
     StoreResult<QList<Conversation>> list(qint64 accountId = 0) const;
 
-    // The name the peer gave in From (kept for a peer not in the address book).
-    StoreResult<void> setPeerDisplayName(qint64 id, const QString &name);
     // Marks every incoming message of the conversation read.
     StoreResult<int> markRead(qint64 id);
     // Deletes the conversation and its messages; returns how many messages.

@@ -27,6 +27,9 @@ struct IncomingMessage
     // The request's Date header, when present.
     QDateTime serverDate;
     bool deliveredLate = false;
+    // The display name in From, if any: it names the conversation
+    // (Conversation::peerDisplayName), saved in the same transaction.
+    QString peerDisplayName;
 };
 
 } // namespace tidings

@@ -8,6 +8,8 @@
 #include "Sql.h"
 #include "Transaction.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -88,6 +90,36 @@ QList<InsertOutcome> MessageStore::insertIncomingBatch(const QList<IncomingMessa
             const StoreError error = outcome.error;
             transaction.rollback();
             return abandon(error);
+        }
+    }
+    // The name each peer gave last names its conversation, in this same
+    // transaction (no second disk sync).
+    QHash<qint64, QString> names; // a stored message's id -> the name
+    QSet<QString> named;
+    for (qsizetype i = messages.size() - 1; i >= 0; --i) {
+        const IncomingMessage &m = messages.at(i);
+        if (outcomes.at(i).kind == InsertOutcome::Kind::Stored && !m.peerDisplayName.isEmpty() &&
+            !named.contains(m.peerUri)) {
+            named.insert(m.peerUri);
+            names.insert(outcomes.at(i).id, m.peerDisplayName);
+        }
+    }
+    if (!names.isEmpty()) {
+        QSqlQuery name(m_db.connection());
+        name.prepare(QStringLiteral(
+            "UPDATE conversations SET peer_display_name = :name WHERE id = (SELECT "
+            "conversation_id FROM messages WHERE id = :id) AND peer_display_name != :name"));
+        for (auto it = names.cbegin(); it != names.cend(); ++it) {
+            name.bindValue(QStringLiteral(":name"), Sql::text(it.value()));
+            name.bindValue(QStringLiteral(":id"), it.key());
+            if (!name.exec()) {
+                const StoreError error =
+                    StoreError::fromSql(name.lastError(), tr("Could not save the peer's name."));
+                if (MessageWriter::isFatal(error)) {
+                    transaction.rollback();
+                    return abandon(error);
+                }
+            }
         }
     }
     if (auto committed = transaction.commit(); !committed) {

@@ -2,6 +2,7 @@
 #include "AccountDialog.h"
 
 #include "store/ContactKey.h"
+#include "widgets/ProblemLabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -135,14 +136,7 @@ AccountDialog::AccountDialog(const std::optional<Account> &existing, bool secret
     };
     connect(m_advanced, &QGroupBox::toggled, this, showAdvanced);
 
-    m_problem = new QLabel(this);
-    m_problem->setObjectName(QStringLiteral("accountProblem"));
-    m_problem->setWordWrap(true);
-    m_problem->setTextFormat(Qt::PlainText);
-    QPalette pal = m_problem->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x12));
-    m_problem->setPalette(pal);
-    m_problem->hide();
+    m_problem = new ProblemLabel(QStringLiteral("accountProblem"), this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(m_editing ? tr("Save") : tr("Add account"));
@@ -229,8 +223,7 @@ void AccountDialog::accept()
 {
     const QString why = problem();
     if (!why.isEmpty()) {
-        m_problem->setText(why);
-        m_problem->show();
+        m_problem->showProblem(why);
         return;
     }
     QDialog::accept();

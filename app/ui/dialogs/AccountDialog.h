@@ -16,6 +16,10 @@ class QLineEdit;
 class QSpinBox;
 
 namespace tidings {
+class ProblemLabel;
+}
+
+namespace tidings {
 
 // Add or edit a SIP account with a server: the address of record and the
 // password, and under "Advanced" the authentication user, registrar,
@@ -56,7 +60,7 @@ private:
     QComboBox *m_transport = nullptr;
     QLineEdit *m_caFile = nullptr;
     QSpinBox *m_keepAlive = nullptr;
-    QLabel *m_problem = nullptr;
+    ProblemLabel *m_problem = nullptr;
 };
 
 } // namespace tidings

@@ -3,6 +3,7 @@
 
 #include "AccountDialog.h"
 #include "store/ContactKey.h"
+#include "widgets/ProblemLabel.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -53,14 +54,7 @@ NewConversationDialog::NewConversationDialog(const QList<Account> &accounts,
     m_address->completer()->setFilterMode(Qt::MatchContains);
     m_address->completer()->setCaseSensitivity(Qt::CaseInsensitive);
 
-    m_problem = new QLabel(this);
-    m_problem->setObjectName(QStringLiteral("newConversationProblem"));
-    m_problem->setWordWrap(true);
-    m_problem->setTextFormat(Qt::PlainText);
-    QPalette pal = m_problem->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x12));
-    m_problem->setPalette(pal);
-    m_problem->hide();
+    m_problem = new ProblemLabel(QStringLiteral("newConversationProblem"), this);
 
     auto *form = new QFormLayout;
     if (m_account->count() > 1)
@@ -139,8 +133,7 @@ void NewConversationDialog::accept()
 {
     const QString why = problem();
     if (!why.isEmpty()) {
-        m_problem->setText(why);
-        m_problem->show();
+        m_problem->showProblem(why);
         return;
     }
     QDialog::accept();

@@ -10,6 +10,10 @@ class QComboBox;
 class QLabel;
 
 namespace tidings {
+class ProblemLabel;
+}
+
+namespace tidings {
 
 // Ctrl+N: whom to write to — a contact, or any SIP address (alice@example.com
 // is read as sip:alice@example.com) — and, with several accounts, from which.
@@ -35,7 +39,7 @@ private:
     QList<Contact> m_contacts;
     QComboBox *m_account = nullptr;
     QComboBox *m_address = nullptr;
-    QLabel *m_problem = nullptr;
+    ProblemLabel *m_problem = nullptr;
 };
 
 } // namespace tidings
