@@ -263,6 +263,12 @@ void MainWindow::createMenus()
 
 void MainWindow::rebuildAccountsMenu()
 {
+    // clear() deletes the actions, not the submenus behind them; those go
+    // from the event loop (one of them may be open right now).
+    for (QMenu *old : m_accountsMenu->findChildren<QMenu *>(Qt::FindDirectChildrenOnly)) {
+        old->setObjectName(QString());
+        old->deleteLater();
+    }
     m_accountsMenu->clear();
     for (const Account &a : m_service.accounts()) {
         const AccountStatus s = m_service.status(a.id);
@@ -283,6 +289,12 @@ void MainWindow::rebuildAccountsMenu()
              (s.state == AccountStatus::State::Failed &&
               (s.sipStatus == 401 || s.sipStatus == 403 || s.sipStatus == 407))))
             menu->addAction(tr("Enter password…"), this, [this, id = a.id] { askPassword(id); });
+        if (a.registerAccount && a.enabled &&
+            (s.state == AccountStatus::State::Failed || s.state == AccountStatus::State::Offline)) {
+            QAction *now = menu->addAction(tr("Reconnect now"), this,
+                                           [this, id = a.id] { m_service.reconnect(id); });
+            now->setObjectName(QStringLiteral("reconnectAction%1").arg(a.id));
+        }
         if (a.registerAccount)
             menu->addAction(tr("Edit…"), this, [this, id = a.id] { editAccount(id); });
         menu->addAction(

@@ -14,6 +14,7 @@
 #include "widgets/Composer.h"
 
 #include "CliProcess.h"
+#include "ua/Stack.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -249,6 +250,76 @@ private slots:
         QCOMPARE(relisted->index(1).data(ConversationListModel::UnreadRole).toInt(), 1);
         QCOMPARE(again.window->windowTitle(), QStringLiteral("Tidings (1)"));
         QVERIFY(again.stop());
+    }
+
+    // Issue 10, GUI test 3: a send the peer refuses (486) shows the reason
+    // on the bubble and in the list; Retry (clicked on the bubble) delivers
+    // it once the peer takes it, and nothing arrives twice (RFC 3428 §4).
+    void rfc3428_refusedSendShowsTheReasonAndRetryDeliversOnce()
+    {
+        GuiApp app(*m_secrets, m_dir.path());
+        QVERIFY(app.start());
+        QVERIFY(m_accountId > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(app.service->status(m_accountId).isOnline(), 10000);
+
+        // Dan: a real SIP user agent that is busy at first.
+        sip::Stack::Config config;
+        config.aor = "sip:dan@127.0.0.1";
+        sip::Stack dan(config);
+        QString error;
+        QVERIFY2(dan.bind(sip::TransportType::Udp, QHostAddress::LocalHost, 0, &error),
+                 qPrintable(error));
+        const quint16 port = dan.transport().localEndpoints().first().port;
+        bool busy = true;
+        QStringList answered200;
+        int requests = 0;
+        dan.userAgent().setMessageHandler([&](const sip::IncomingMessage &m) {
+            ++requests;
+            if (busy) {
+                dan.userAgent().answer(m.serverId, 486);
+            } else {
+                answered200.append(m.text);
+                dan.userAgent().answer(m.serverId, 200);
+            }
+        });
+        const QString danUri = QStringLiteral("sip:dan@127.0.0.1:%1").arg(port);
+
+        ConversationPane *pane = app.window->conversationPane();
+        pane->openNew(m_accountId, danUri, QString());
+        QTest::keyClicks(pane->composer(), QStringLiteral("are you there?"));
+        QTest::keyClick(pane->composer(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->messageModel() && pane->messageModel()->rowCount() == 1,
+                                 10000);
+        const QModelIndex row = pane->messageModel()->index(0);
+        QTRY_COMPARE_WITH_TIMEOUT(row.data(MessageListModel::StateRole).toInt(),
+                                  int(DeliveryState::Failed), 10000);
+        QCOMPARE(row.data(MessageListModel::StateTextRole).toString(),
+                 QStringLiteral("Failed: 486 Busy Here"));
+        ConversationListModel *list = app.window->conversationModel();
+        QTRY_COMPARE(list->index(0).data(ConversationListModel::PeerUriRole).toString(), danUri);
+        QCOMPARE(list->index(0).data(ConversationListModel::LastStateRole).toInt(),
+                 int(DeliveryState::Failed));
+        QCOMPARE(requests, 1);
+
+        // The peer is free now; Retry is clicked on the bubble.
+        busy = false;
+        ChatView *view = pane->chatView();
+        const QModelIndex viewRow = view->model()->index(0, 0);
+        QStyleOptionViewItem option;
+        option.initFrom(view->viewport());
+        option.font = view->font();
+        option.rect = view->visualRect(viewRow);
+        const QRect retry =
+            view->messageDelegate()->actionRect(option, viewRow, MessageDelegate::Hit::Kind::Retry);
+        QVERIFY(!retry.isEmpty());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry.center());
+        QTRY_COMPARE_WITH_TIMEOUT(row.data(MessageListModel::StateRole).toInt(),
+                                  int(DeliveryState::Sent), 10000);
+        QCOMPARE(answered200, QStringList{QStringLiteral("are you there?")});
+        QTest::qWait(300); // nothing more comes
+        QCOMPARE(requests, 2);
+        QCOMPARE(answered200.size(), 1);
+        QVERIFY(app.stop());
     }
 
     void filterFindsNamesWithoutAccents()

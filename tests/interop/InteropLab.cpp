@@ -568,6 +568,13 @@ void Kamailio::stop()
     m_process.stop();
 }
 
+bool Kamailio::restart(const Options &options)
+{
+    if (!m_port || !m_tlsPort)
+        return fail(QStringLiteral("restart() before start()"));
+    return launch(options) && waitUntilAnswering();
+}
+
 QList<QByteArray> Kamailio::storedMessages(const QString &user) const
 {
     // Names are the lab's own (alice, bob, carol), never quoting hazards.

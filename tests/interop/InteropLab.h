@@ -122,6 +122,9 @@ public:
     bool start(const Options &options);
     bool start() { return start(Options{}); }
     void stop();
+    // Starts it again after stop(), on the same ports with the same database
+    // (a server that was down and came back).
+    bool restart(const Options &options);
     const QString &error() const { return m_error; }
 
     quint16 port() const { return m_port; }       // UDP and TCP

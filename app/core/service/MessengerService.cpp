@@ -219,6 +219,20 @@ void MessengerService::startWithSecret(const Account &account)
                    });
 }
 
+void MessengerService::reconnect(qint64 accountId)
+{
+    const auto a = account(accountId);
+    if (!a || !a->enabled)
+        return;
+    QPointer<MessengerService> self(this);
+    const Account acc = *a;
+    call<bool>([accountId](ServiceWorker &w) { return w.reconnect(accountId); },
+               [self, acc](bool running) {
+                   if (self && !running)
+                       self->startWithSecret(acc);
+               });
+}
+
 void MessengerService::providePassword(qint64 accountId, const QString &password)
 {
     const auto a = account(accountId);

@@ -97,6 +97,9 @@ public:
     // Removes the account with its conversations and history; its password
     // leaves the keychain.
     void removeAccount(qint64 accountId, Done<void> done = {});
+    // Tries to register now (after a failure, instead of waiting for the
+    // back-off); starts the account when it is not running.
+    void reconnect(qint64 accountId);
     // For an account whose password was not found: start it with this one
     // (kept in the SecretStore too).
     void providePassword(qint64 accountId, const QString &password);

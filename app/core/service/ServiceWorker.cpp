@@ -4,6 +4,7 @@
 #include "messenger/Messenger.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
+#include "ua/Stack.h"
 
 namespace tidings {
 
@@ -122,6 +123,16 @@ void ServiceWorker::shutdown(int boundMs, std::function<void()> done)
             }
         });
     }
+}
+
+bool ServiceWorker::reconnect(qint64 accountId)
+{
+    const auto it = m_sessions.find(accountId);
+    if (it == m_sessions.end() || !it->second->stack())
+        return false;
+    if (sip::Registration *registration = it->second->stack()->registration())
+        registration->start(); // RFC 5626 §4.5 allows a user-initiated retry at once
+    return true;
 }
 
 StoreResult<qint64> ServiceWorker::addAccount(const Account &account)

@@ -40,6 +40,9 @@ public:
     // database. `done` runs on this thread.
     void shutdown(int boundMs, std::function<void()> done);
     bool isRunning(qint64 accountId) const { return m_sessions.count(accountId) != 0; }
+    // Registers again at once instead of after the back-off; false when the
+    // account has no running session.
+    bool reconnect(qint64 accountId);
 
     StoreResult<qint64> addAccount(const Account &account);
     StoreResult<void> updateAccount(const Account &account);

@@ -314,6 +314,13 @@ QRect MessageDelegate::bubbleRect(const QStyleOptionViewItem &option,
     return layout(option, index).bubble;
 }
 
+QRect MessageDelegate::actionRect(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                  Hit::Kind action) const
+{
+    const Geometry g = layout(option, index);
+    return action == Hit::Kind::Retry ? g.retry : action == Hit::Kind::Delete ? g.remove : QRect();
+}
+
 MessageDelegate::Hit MessageDelegate::hitTest(const QStyleOptionViewItem &option,
                                               const QModelIndex &index, const QPoint &pos) const
 {

@@ -63,6 +63,10 @@ public:
     // Where the bubble of a row painted in `option` is (for tests and
     // accessibility).
     QRect bubbleRect(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    // Where the Retry or Delete action of a failed message is; empty when
+    // the row has none.
+    QRect actionRect(const QStyleOptionViewItem &option, const QModelIndex &index,
+                     Hit::Kind action) const;
 
     // Forget cached sizes (font or width changed).
     void clearCache() const { m_heights.clear(); }
