@@ -11,6 +11,7 @@
 #   make fuzz-ci        fuzz build, each fuzzer for FUZZ_SECONDS
 #   make bench-parse    parser benchmark beside oSIP2, Sofia-SIP, libre (PEERS=dir)
 #   make bench-load     listen under UDP load beside Kamailio and baresip (LOAD=dir)
+#   make bench-gui      the desktop app on a generated 1,000,000-message profile
 #   make format / format-check / package / clean
 #
 # Variables: PRESET (dev), JOBS (all cores), ARGS (passed to tidings by `run`),
@@ -32,12 +33,12 @@ FORMAT_FILES = $(shell find $(wildcard $(FORMAT_DIRS)) \
 	\( -type d \( -name build -o -name 'build-*' -o -name 'cmake-build-*' \) -prune \) \
 	-o -type f \( -name '*.cpp' -o -name '*.h' \) -print | LC_ALL=C sort)
 
-.PHONY: all deps configure build run test asan fuzz-ci bench-parse bench-load format format-check package clean help
+.PHONY: all deps configure build run test asan fuzz-ci bench-parse bench-load bench-gui format format-check package clean help
 
 all: build
 
 help:
-	@sed -n '3,18p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,19p' Makefile | sed 's/^# \{0,1\}//'
 
 deps:
 	@packaging/install-deps.sh
@@ -76,6 +77,11 @@ bench-load:
 	@$(MAKE) --no-print-directory configure PRESET=release
 	cmake --build --preset release --target tidings-cli --parallel $(JOBS)
 	tests/bench/run-load-bench.sh $(LOAD)
+
+bench-gui:
+	@$(MAKE) --no-print-directory configure PRESET=release
+	cmake --build --preset release --target tidings-gui-bench --parallel $(JOBS)
+	build/release/tests/bench/tidings-gui-bench
 
 format:
 	@command -v clang-format >/dev/null || packaging/install-deps.sh

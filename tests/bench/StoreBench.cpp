@@ -8,6 +8,7 @@
 // generated and removed afterwards unless --keep. Build it in the release
 // preset. Measured on a warm page cache (the file was just written or read).
 
+#include "BenchProfile.h"
 #include "store/AccountStore.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
@@ -32,82 +33,9 @@
 #include <vector>
 
 using namespace tidings;
+using namespace tidings::bench;
 
 namespace {
-
-// Index 5 and 10 are the two "common words" searched for.
-const char *const kCommonWords[] = {
-    "the",    "you",      "to",   "and",   "i",    "meeting", "it",   "is",      "for",
-    "we",     "tomorrow", "on",   "at",    "can",  "see",     "ok",   "thanks",  "that",
-    "call",   "later",    "time", "what",  "when", "where",   "good", "morning", "lunch",
-    "dinner", "home",     "work", "train", "late", "soon",    "yes",  "no",
-};
-const char *const kCjkPhrases[] = {
-    "你好", "我们",   "明天", "北京", "谢谢", "会议",         "東京", "ありがとう", "よろしく",
-    "電車", "今日は", "晚上", "吃饭", "大阪", "お願いします", "朋友", "学校",       "天气很好",
-};
-constexpr int kVocabulary = 4000;
-
-struct Generator
-{
-    QRandomGenerator random{20260101};
-    std::vector<QString> words;
-    std::vector<double> cumulative; // Zipf, s = 1
-
-    Generator()
-    {
-        static const char *const syllables[] = {"ka", "lo",  "mi", "ne", "ru", "sa", "ti",
-                                                "vo", "be",  "do", "fi", "gu", "ha", "ju",
-                                                "pe", "qua", "ri", "so", "te", "ul"};
-        for (const char *w : kCommonWords) {
-            words.push_back(QString::fromLatin1(w));
-        }
-        while (int(words.size()) < kVocabulary) {
-            QString w;
-            const int n = 2 + random.bounded(3);
-            for (int i = 0; i < n; ++i) {
-                w += QLatin1String(syllables[random.bounded(int(std::size(syllables)))]);
-            }
-            words.push_back(w);
-        }
-        double sum = 0;
-        for (int r = 1; r <= kVocabulary; ++r) {
-            sum += 1.0 / r;
-            cumulative.push_back(sum);
-        }
-        for (double &c : cumulative) {
-            c /= sum;
-        }
-    }
-
-    const QString &word()
-    {
-        const double u = random.generateDouble();
-        const auto it = std::lower_bound(cumulative.begin(), cumulative.end(), u);
-        return words[std::min<size_t>(it - cumulative.begin(), words.size() - 1)];
-    }
-
-    QString body()
-    {
-        if (random.bounded(100) < 3) {
-            QString text;
-            const int n = 2 + random.bounded(5);
-            for (int i = 0; i < n; ++i) {
-                text += QString::fromUtf8(kCjkPhrases[random.bounded(int(std::size(kCjkPhrases)))]);
-            }
-            return text;
-        }
-        QString text;
-        const int n = 3 + random.bounded(16);
-        for (int i = 0; i < n; ++i) {
-            if (i > 0) {
-                text += QLatin1Char(' ');
-            }
-            text += word();
-        }
-        return text;
-    }
-};
 
 double msSince(const QElapsedTimer &timer)
 {
@@ -139,72 +67,6 @@ std::unique_ptr<Database> openOrFail(const QString &dir)
         fail(opened.error().toString());
     }
     return std::move(opened).value();
-}
-
-void generate(const QString &dir, int messages, int contacts)
-{
-    auto db = openOrFail(dir);
-    Account account;
-    account.aor = QStringLiteral("sip:bench@example.com");
-    auto accountId = AccountStore(*db).add(account);
-    if (!accountId) {
-        fail(accountId.error().toString());
-    }
-    Generator gen;
-    QElapsedTimer timer;
-    timer.start();
-    qint64 timeMs = QDateTime(QDate(2023, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    const int chunk = 10000;
-    for (int start = 0; start < messages; start += chunk) {
-        Transaction transaction(db->connection());
-        if (auto begun = transaction.begin(); !begun) {
-            fail(begun.error().toString());
-        }
-        QList<StoredMessage> rows;
-        for (int i = start; i < std::min(messages, start + chunk); ++i) {
-            timeMs += 1000 + gen.random.bounded(188000); // ~3 years in all
-            // Skewed: a few contacts have most of the messages.
-            const double u = gen.random.generateDouble();
-            const int contact = int(contacts * u * u);
-            StoredMessage m;
-            m.accountId = accountId.value();
-            m.peerUri = QStringLiteral("sip:contact%1@example.org").arg(contact);
-            m.body = gen.body();
-            m.contentType = QStringLiteral("text/plain");
-            m.callId = QStringLiteral("%1@bench").arg(i);
-            m.fromTag = QStringLiteral("t%1").arg(i);
-            m.cseq = 1;
-            m.time = QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC);
-            if (gen.random.bounded(2) == 0) {
-                m.direction = Direction::Incoming;
-                m.state = DeliveryState::Received;
-                m.receivedAt = m.time;
-                m.read = true;
-            } else {
-                m.direction = Direction::Outgoing;
-                m.state = DeliveryState::Sent;
-                m.statusCode = 200;
-                m.reason = QStringLiteral("OK");
-                m.sentAt = m.time;
-                m.read = true;
-            }
-            rows.append(m);
-        }
-        for (const InsertOutcome &outcome : MessageWriter(*db).insertBatch(rows)) {
-            if (outcome.kind == InsertOutcome::Kind::Failed) {
-                fail(outcome.error.toString());
-            }
-        }
-        if (auto committed = transaction.commit(); !committed) {
-            fail(committed.error().toString());
-        }
-        if ((start / chunk) % 10 == 9) {
-            std::printf("  generated %d messages (%.0f s)\n", start + chunk, msSince(timer) / 1000);
-            std::fflush(stdout);
-        }
-    }
-    std::printf("generated %d messages across %d contacts in %.1f s (%.0f messages/s)\n", messages,
-                contacts, msSince(timer) / 1000, messages / (msSince(timer) / 1000));
 }
 
 } // namespace
@@ -249,7 +111,12 @@ int main(int argc, char **argv)
                          .arg(dir)
                          .arg(existing));
             }
-            generate(dir, messages, contacts);
+            db = openOrFail(dir);
+            ProfileShape shape;
+            shape.messages = messages;
+            shape.contacts = contacts;
+            if (const QString why = generateProfile(*db, shape); !why.isEmpty())
+                fail(why);
         }
     }
 

@@ -159,12 +159,18 @@ const std::vector<Migration> &migrations()
         // version 1 settings: a CA to trust for a self-hosted server's TLS
         // certificate, and the port an account without a server listens on;
         // the display name a peer gives in From, kept with the conversation
-        // (the address book holds only whom the user added).
+        // (the address book holds only whom the user added); an index of the
+        // unread messages.
         {2,
          {
              QStringLiteral("ALTER TABLE conversations ADD COLUMN peer_display_name TEXT NOT NULL "
                             "DEFAULT ''"),
              QStringLiteral("ALTER TABLE accounts ADD COLUMN tls_ca_file TEXT NOT NULL DEFAULT ''"),
+             // Reading a conversation touches its unread messages only, not
+             // its whole history (a visible conversation is marked read with
+             // every burst that arrives in it).
+             QStringLiteral("CREATE INDEX messages_unread ON messages (conversation_id) "
+                            "WHERE direction = 0 AND is_read = 0"),
              QStringLiteral("ALTER TABLE accounts ADD COLUMN listen_port INTEGER NOT NULL "
                             "DEFAULT 0 CHECK (listen_port BETWEEN 0 AND 65535)"),
          }},

@@ -232,12 +232,9 @@ MessageDelegate::Geometry MessageDelegate::layout(const QStyleOptionViewItem &op
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const qint64 id = index.data(MessageListModel::MessageIdRole).toLongLong();
-    const int state = index.data(MessageListModel::StateRole).toInt();
-    const bool dayBreak = index.data(MessageListModel::DayBreakRole).toBool();
     const int width = option.rect.width() > 0 ? option.rect.width() : 600;
-    const quint64 key = (quint64(id) << 24) ^ (quint64(width) << 4) ^ quint64(state) ^
-                        (dayBreak ? 0x8 : 0) ^ (quint64(option.font.pointSize()) << 48);
+    const HeightKey key{index.data(MessageListModel::LayoutKeyRole).toULongLong(), width,
+                        option.font.pointSizeF()};
     if (const auto it = m_heights.constFind(key); it != m_heights.cend())
         return QSize(width, *it);
     QStyleOptionViewItem o = option;

@@ -80,9 +80,21 @@ private:
     struct Geometry;
     Geometry layout(const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
-    // (message id, width, state) -> row height; sizeHint is asked often and
-    // wrapping a long text is the costly part.
-    mutable QHash<quint64, int> m_heights;
+    // (layout key: id, state, day break; width; font size) -> row height;
+    // sizeHint is asked for every row at each layout, wrapping a text is the
+    // costly part.
+    struct HeightKey
+    {
+        quint64 layout = 0;
+        int width = 0;
+        qreal fontSize = 0;
+        friend bool operator==(const HeightKey &, const HeightKey &) = default;
+        friend size_t qHash(const HeightKey &k, size_t seed = 0)
+        {
+            return qHashMulti(seed, k.layout, k.width, k.fontSize);
+        }
+    };
+    mutable QHash<HeightKey, int> m_heights;
 };
 
 } // namespace tidings

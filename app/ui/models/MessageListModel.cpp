@@ -47,6 +47,7 @@ MessageListModel::MessageListModel(MessengerService &service, Database &reader,
                     return;
                 beginRemoveRows({}, row, row);
                 m_rows.removeAt(row);
+                m_days.removeAt(row);
                 endRemoveRows();
                 reindexFrom(row);
                 if (row < m_rows.size()) {
@@ -59,6 +60,7 @@ MessageListModel::MessageListModel(MessengerService &service, Database &reader,
             return;
         beginResetModel();
         m_rows.clear();
+        m_days.clear();
         m_rowById.clear();
         m_hasMore = false;
         endResetModel();
@@ -103,7 +105,12 @@ void MessageListModel::loadPage()
         return;
     std::reverse(older.begin(), older.end());
     beginInsertRows({}, 0, int(older.size()) - 1);
+    QList<QDate> days;
+    days.reserve(older.size());
+    for (const StoredMessage &m : std::as_const(older))
+        days.append(m.time.toLocalTime().date());
     m_rows = older + m_rows;
+    m_days = days + m_days;
     endInsertRows();
     reindexFrom(0);
     // The first row we had may no longer start a day.
@@ -135,6 +142,7 @@ void MessageListModel::upsert(const StoredMessage &message)
     const int row = insertionRow(message);
     beginInsertRows({}, row, row);
     m_rows.insert(row, message);
+    m_days.insert(row, message.time.toLocalTime().date());
     endInsertRows();
     reindexFrom(row);
     if (row + 1 < m_rows.size()) {
@@ -151,6 +159,11 @@ void MessageListModel::reindexFrom(int row)
         m_rowById.clear();
     for (int i = row; i < m_rows.size(); ++i)
         m_rowById.insert(m_rows.at(i).id, i);
+}
+
+bool MessageListModel::dayBreak(int row) const
+{
+    return row == 0 || m_days.at(row - 1) != m_days.at(row);
 }
 
 int MessageListModel::rowOf(qint64 messageId) const
@@ -215,11 +228,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.reason;
     case DeliveredLateRole:
         return m.deliveredLate;
-    case DayBreakRole: {
-        if (index.row() == 0)
-            return true;
-        return m_rows.at(index.row() - 1).time.toLocalTime().date() != m.time.toLocalTime().date();
-    }
+    case DayBreakRole:
+        return dayBreak(index.row());
+    case LayoutKeyRole:
+        // What a row's height depends on besides the width and font.
+        return quint64(m.id) << 8 | quint64(m.state) << 1 | (dayBreak(index.row()) ? 1 : 0);
     case StateTextRole:
         return stateText(m);
     case CallIdRole:
@@ -244,6 +257,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(DayBreakRole, "dayBreak");
     names.insert(StateTextRole, "stateText");
     names.insert(CallIdRole, "callId");
+    names.insert(LayoutKeyRole, "layoutKey");
     return names;
 }
 

@@ -36,6 +36,9 @@ public:
         DayBreakRole,      // bool: the first message of its day (a separator above)
         StateTextRole,     // QString: the delivery state in words
         CallIdRole,
+        // quint64: id, state and day break in one value — what a delegate's
+        // cached row height depends on, read with one call.
+        LayoutKeyRole,
     };
 
     static constexpr int kPageSize = 100;
@@ -70,11 +73,15 @@ private:
     void upsert(const StoredMessage &message);
     int insertionRow(const StoredMessage &message) const;
     void reindexFrom(int row);
+    bool dayBreak(int row) const;
 
     MessengerService &m_service;
     Database &m_reader;
     qint64 m_conversationId;
     QList<StoredMessage> m_rows;
+    // Each row's local calendar day (toLocalTime is costly; day breaks are
+    // asked for every row whenever the view lays out).
+    QList<QDate> m_days;
     QHash<qint64, int> m_rowById;
     PageCursor m_next;
     bool m_hasMore = true;

@@ -5,6 +5,7 @@
 #include "delegates/MessageDelegate.h"
 #include "models/MessageListModel.h"
 
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -52,28 +53,30 @@ void ChatView::setMessageModel(MessageListModel *model)
     if (!model)
         return;
     // Older rows at the top: keep the distance from the bottom, so what the
-    // user reads stays where it is.
-    auto anchor = std::make_shared<int>(0);
+    // user reads stays where it is; new rows at the bottom: follow them when
+    // the user was at the bottom. Applied once the (delayed, one per event
+    // loop turn) layout has run: see updateGeometries().
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this, anchor](const QModelIndex &, int first) {
+            [this](const QModelIndex &, int first) {
+                if (m_anchorPending)
+                    return;
                 QScrollBar *bar = verticalScrollBar();
-                *anchor = first == 0 ? bar->maximum() - bar->value() : -1;
+                m_anchor = first == 0 ? bar->maximum() - bar->value() : -1;
                 m_followBottom = isAtBottom();
+                m_anchorPending = true;
             });
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this, anchor] {
-        doItemsLayout();
-        QScrollBar *bar = verticalScrollBar();
-        if (m_followBottom)
-            bar->setValue(bar->maximum());
-        else if (*anchor >= 0)
-            bar->setValue(bar->maximum() - *anchor);
-        m_fetching = false;
-    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this] { m_fetching = false; });
+    // A changed row can change its height (a failure adds lines); QListView
+    // asks the delegate again only when it lays out.
     connect(model, &QAbstractItemModel::dataChanged, this, [this] {
-        if (isAtBottom())
-            QTimer::singleShot(0, this, &ChatView::scrollToNewest);
+        if (!m_anchorPending) {
+            m_followBottom = isAtBottom();
+            m_anchor = -1;
+            m_anchorPending = m_followBottom;
+        }
+        scheduleDelayedItemsLayout();
     });
-    QTimer::singleShot(0, this, &ChatView::scrollToNewest);
+    scrollToNewest();
 }
 
 bool ChatView::isAtBottom() const
@@ -84,12 +87,10 @@ bool ChatView::isAtBottom() const
 
 void ChatView::scrollToNewest()
 {
-    doItemsLayout();
-    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
-    // A short conversation fills less than the view: read older pages
-    // until it is full or there are none.
-    if (m_model && verticalScrollBar()->maximum() == 0 && m_model->canFetchMore({}))
-        fetchOlder();
+    m_followBottom = true;
+    m_anchor = -1;
+    m_anchorPending = true;
+    scheduleDelayedItemsLayout();
 }
 
 void ChatView::fetchOlder()
@@ -105,6 +106,23 @@ void ChatView::verticalScrollbarValueChanged(int value)
 {
     QListView::verticalScrollbarValueChanged(value);
     if (value < kPrefetchPixels && verticalScrollBar()->maximum() > 0)
+        QTimer::singleShot(0, this, &ChatView::fetchOlder);
+}
+
+void ChatView::doItemsLayout()
+{
+    QListView::doItemsLayout(); // every row placed, the scroll range set
+    QScrollBar *bar = verticalScrollBar();
+    if (m_anchorPending) {
+        m_anchorPending = false;
+        if (m_followBottom)
+            bar->setValue(bar->maximum());
+        else if (m_anchor >= 0)
+            bar->setValue(bar->maximum() - m_anchor);
+    }
+    // Still near the top (a short conversation, or the page just read did
+    // not fill the distance): read the next older page.
+    if (m_model && bar->value() < kPrefetchPixels && m_model->canFetchMore({}))
         QTimer::singleShot(0, this, &ChatView::fetchOlder);
 }
 
@@ -129,10 +147,11 @@ void ChatView::updateGeometries()
 void ChatView::resizeEvent(QResizeEvent *event)
 {
     const bool atBottom = isAtBottom();
-    m_delegate->clearCache();
+    if (event->size().width() != event->oldSize().width())
+        m_delegate->clearCache();
     QListView::resizeEvent(event);
     if (atBottom)
-        QTimer::singleShot(0, this, &ChatView::scrollToNewest);
+        scrollToNewest();
 }
 
 } // namespace tidings

@@ -31,6 +31,7 @@ protected:
     void verticalScrollbarValueChanged(int value) override;
     void resizeEvent(QResizeEvent *event) override;
     void updateGeometries() override;
+    void doItemsLayout() override;
 
 private:
     void fetchOlder();
@@ -50,6 +51,9 @@ private:
     MessageDelegate *m_delegate = nullptr;
     bool m_fetching = false;
     bool m_followBottom = true;
+    // Where to put the scroll position after the next layout.
+    bool m_anchorPending = false;
+    int m_anchor = -1; // distance from the bottom to keep; -1: none
     int m_topGap = 0;
 };
 
