@@ -10,6 +10,7 @@
 #include "SignalWatcher.h"
 #include "SipTracePrinter.h"
 #include "messenger/Messenger.h"
+#include "session/AccountSession.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "ua/Stack.h"
@@ -77,50 +78,36 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
         accountId = account.value();
     }
 
-    sip::Stack::Config config;
-    config.aor = options.aor.toByteArray();
-    config.outboundProxy = options.proxy;
-    config.authUser = options.authUser;
-    config.password = options.password;
-    if (options.registerAccount)
-        config.registrar = options.registrar; // Stack makes its Registration
-    if (options.keepAliveSeconds) {
-        // --keepalive: one interval for UDP and stream flows (0: none).
-        config.keepAliveUdpMs = qint64(*options.keepAliveSeconds) * 1000;
-        config.keepAliveStreamMs = config.keepAliveUdpMs;
-    }
-    sip::Stack stack(config);
-    if (options.trace)
-        installSipTrace(stack.transport(), err);
-
-    QString error;
-    if (!stack.loadTls(options.tlsCert, options.tlsKey, options.tlsCa, &error)) {
-        err << "tidings-cli: " << tr("TLS setup failed: %1").arg(error) << Qt::endl;
-        return Cli::Failure;
-    }
-    for (const BindSpec &b : options.binds) {
-        if (!stack.bind(b.transport, b.address, b.port, &error)) {
-            err << "tidings-cli: " << error << Qt::endl;
-            return Cli::Failure;
-        }
-    }
-
-    // From here on SIGINT/SIGTERM end the process through the event loop
-    // (a signal before the loop runs waits in the watcher's pipe).
-    SignalWatcher watcher;
+    // The stack is assembled from the account as the desktop app does it
+    // (AccountSession), with the sockets and TLS identity of the command line.
+    Account account;
+    account.id = accountId;
+    account.aor = options.aor.toString();
+    account.registerAccount = options.registerAccount;
+    if (options.registerAccount && options.registrar)
+        account.registrar = options.registrar->toString();
+    if (options.proxy)
+        account.outboundProxy = options.proxy->toString();
+    account.authUser = QString::fromUtf8(options.authUser);
+    account.tlsCaFile = options.tlsCa;
+    AccountSession::Options sessionOptions;
+    for (const BindSpec &b : options.binds)
+        sessionOptions.binds.append({b.transport, b.address, b.port});
+    sessionOptions.tlsCertFile = options.tlsCert;
+    sessionOptions.tlsKeyFile = options.tlsKey;
+    sessionOptions.anyUser = false; // requests for other users get 404 (§8.2.2.1)
+    sessionOptions.keepAliveSeconds = options.keepAliveSeconds;
     JsonLines json(out);
-    QJsonArray binds;
-    for (const sip::Endpoint &e : stack.transport().localEndpoints())
-        binds.append(e.toString());
-    json.write({{QStringLiteral("event"), QStringLiteral("listening")},
-                {QStringLiteral("aor"), options.aor.toString()},
-                {QStringLiteral("bind"), binds}});
+    std::unique_ptr<RegistrationPrinter> printer;
+    sessionOptions.prepare = [&](sip::Stack &stack) {
+        if (options.trace)
+            installSipTrace(stack.transport(), err);
+        if (sip::Registration *registration = stack.registration())
+            printer = std::make_unique<RegistrationPrinter>(*registration, json, err,
+                                                            options.aor.toString());
+    };
 
-    // Printed (and flushed) before the 200 goes out: an answered message
-    // has been handed on.
-    MessageSink sink(json, [&stack](quint64 serverId) { stack.userAgent().answer(serverId, 200); });
-    stack.userAgent().setMessageHandler([&sink](const sip::IncomingMessage &m) { sink.add(m); });
-    // With a profile the Messenger takes the MESSAGEs instead: each burst is
+    // With a profile the Messenger takes the MESSAGEs: each burst is
     // committed in one transaction, its lines printed (and flushed) after
     // the commit and before the 200s. A retransmission of a stored message
     // is answered 200 again but not printed again.
@@ -139,11 +126,31 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
                          });
         QObject::connect(messenger.get(), &Messenger::storeFailed,
                          [&err](const QString &why) { err << "tidings-cli: " << why << Qt::endl; });
-        if (auto attached = messenger->attach(accountId, stack); !attached) {
-            err << "tidings-cli: " << attached.error().toString() << Qt::endl;
-            return Cli::Failure;
-        }
     }
+    AccountSession session(account, QString::fromUtf8(options.password), sessionOptions);
+    QString error;
+    if (!session.start(messenger.get(), &error)) {
+        err << "tidings-cli: " << error << Qt::endl;
+        return Cli::Failure;
+    }
+    sip::Stack &stack = *session.stack();
+
+    // From here on SIGINT/SIGTERM end the process through the event loop
+    // (a signal before the loop runs waits in the watcher's pipe).
+    SignalWatcher watcher;
+    QJsonArray binds;
+    for (const sip::Endpoint &e : stack.transport().localEndpoints())
+        binds.append(e.toString());
+    json.write({{QStringLiteral("event"), QStringLiteral("listening")},
+                {QStringLiteral("aor"), options.aor.toString()},
+                {QStringLiteral("bind"), binds}});
+
+    // Without a profile: printed (and flushed) before the 200 goes out: an
+    // answered message has been handed on.
+    MessageSink sink(json, [&stack](quint64 serverId) { stack.userAgent().answer(serverId, 200); });
+    if (!messenger)
+        stack.userAgent().setMessageHandler(
+            [&sink](const sip::IncomingMessage &m) { sink.add(m); });
     auto flushIncoming = [&sink, &messenger] {
         sink.flush();
         if (messenger)
@@ -152,20 +159,16 @@ int ListenCommand::run(const ListenOptions &options, QTextStream &out, QTextStre
 
     QEventLoop loop;
     sip::Registration *registration = stack.registration();
-    std::unique_ptr<RegistrationPrinter> printer;
     QTimer unregisterDeadline;
     unregisterDeadline.setSingleShot(true);
     unregisterDeadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5 % early
     if (registration) {
-        printer =
-            std::make_unique<RegistrationPrinter>(*registration, json, err, options.aor.toString());
         QObject::connect(&unregisterDeadline, &QTimer::timeout, &loop, [&] {
             flushIncoming(); // messages that came meanwhile print before the last line
             printer->unregistered(
                 RegistrationPrinter::unregisterTimedOut(int(kUnregisterWaitMs / 1000)));
             loop.quit();
         });
-        registration->start();
     }
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop, [&](int) {
         if (!registration) {

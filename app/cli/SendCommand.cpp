@@ -6,6 +6,7 @@
 #include "Profile.h"
 #include "SipTracePrinter.h"
 #include "messenger/Courier.h"
+#include "session/AccountSession.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/Outbox.h"
@@ -113,40 +114,37 @@ int SendCommand::run(const SendOptions &options, QTextStream &out, QTextStream &
             return Cli::Failure;
     }
 
-    sip::Stack::Config config;
-    config.aor = options.from.toByteArray();
-    config.outboundProxy = options.proxy;
-    config.authUser = options.authUser;
-    config.password = options.password;
+    // The stack is assembled as every account's is (AccountSession), here
+    // for sending only: ephemeral sockets, no registration.
+    Account account;
+    account.id = accountId;
+    account.aor = QString::fromUtf8(options.from.toByteArray());
+    if (options.proxy)
+        account.outboundProxy = options.proxy->toString();
+    account.authUser = QString::fromUtf8(options.authUser);
+    account.tlsCaFile = options.tlsCa;
     if (options.transport)
-        config.sendTransports = {*options.transport};
+        account.transports = {QString::fromLatin1(sip::transportParamName(*options.transport))};
+    AccountSession::Options sessionOptions;
+    sessionOptions.mode = AccountSession::Options::Mode::SendOnly;
     // Timer F is 64*T1: a --timeout beyond the default 32 s stretches T1 so
     // the transaction waits as long as asked.
-    if (options.timeoutSeconds > 32)
-        config.timers.t1 = qint64(options.timeoutSeconds) * 1000 / 64;
-    sip::Stack stack(config);
+    if (options.timeoutSeconds > 32) {
+        sip::TimerValues timers;
+        timers.t1 = qint64(options.timeoutSeconds) * 1000 / 64;
+        sessionOptions.timers = timers;
+    }
     if (options.trace)
-        installSipTrace(stack.transport(), err);
-
+        sessionOptions.prepare = [&err](sip::Stack &stack) {
+            installSipTrace(stack.transport(), err);
+        };
+    AccountSession session(account, QString::fromUtf8(options.password), sessionOptions);
     QString error;
-    if (!stack.loadTls({}, {}, options.tlsCa, &error)) {
-        err << kPrefix << tr("TLS setup failed: %1").arg(error) << Qt::endl;
+    if (!session.start(nullptr, &error)) {
+        err << kPrefix << error << Qt::endl;
         return Cli::Failure;
     }
-    // Ephemeral sockets for each transport; IPv6 only where the host has it.
-    bool any = false;
-    for (sip::TransportType t :
-         {sip::TransportType::Udp, sip::TransportType::Tcp, sip::TransportType::Tls}) {
-        for (const QHostAddress &a :
-             {QHostAddress(QHostAddress::AnyIPv4), QHostAddress(QHostAddress::AnyIPv6)}) {
-            QString ignored;
-            any = stack.bind(t, a, 0, &ignored) || any;
-        }
-    }
-    if (!any) {
-        err << kPrefix << tr("cannot open any local socket to send from.") << Qt::endl;
-        return Cli::Failure;
-    }
+    sip::Stack &stack = *session.stack();
     return db ? sendThroughOutbox(options, stack, *db, accountId, out, err)
               : sendDirect(options, stack, out, err);
 }

@@ -3,7 +3,6 @@
 
 #include "RegistrationWords.h"
 #include "messenger/Messenger.h"
-#include "ua/Stack.h"
 
 #include <QNetworkInterface>
 #include <QTcpServer>
@@ -130,7 +129,9 @@ bool AccountSession::start(Messenger *messenger, QString *error)
 {
     Q_ASSERT(!m_stack);
     QString why;
-    const bool ok = m_account.registerAccount ? startWithRegistrar(&why) : startLocal(&why);
+    const bool ok = m_options.mode == Options::Mode::SendOnly ? startSendOnly(&why)
+                    : m_account.registerAccount               ? startWithRegistrar(&why)
+                                                              : startLocal(&why);
     if (!ok) {
         m_stack.reset();
         if (error)
@@ -165,6 +166,63 @@ bool AccountSession::start(Messenger *messenger, QString *error)
     return true;
 }
 
+bool AccountSession::makeStack(sip::Stack::Config config, QString *error)
+{
+    if (m_options.timers)
+        config.timers = *m_options.timers;
+    m_stack = std::make_unique<sip::Stack>(std::move(config));
+    if (m_options.prepare)
+        m_options.prepare(*m_stack);
+    QString tlsError;
+    if (!m_stack->loadTls(m_options.tlsCertFile, m_options.tlsKeyFile, m_account.tlsCaFile,
+                          &tlsError)) {
+        *error = tr("TLS setup failed: %1").arg(tlsError);
+        return false;
+    }
+    return true;
+}
+
+bool AccountSession::startSendOnly(QString *error)
+{
+    const auto aor = parseUri(m_account.aor);
+    if (!aor) {
+        *error = tr("\"%1\" is not a valid address.").arg(m_account.aor);
+        return false;
+    }
+    sip::Stack::Config config;
+    config.aor = aor->toByteArray();
+    config.displayName = m_account.displayName;
+    config.authUser = m_account.authUser.toUtf8();
+    config.password = m_password.toUtf8();
+    if (!m_account.outboundProxy.trimmed().isEmpty()) {
+        config.outboundProxy = parseUri(m_account.outboundProxy);
+        if (!config.outboundProxy) {
+            *error =
+                tr("\"%1\" is not a valid outbound proxy address.").arg(m_account.outboundProxy);
+            return false;
+        }
+    }
+    if (const auto t = m_account.transports.isEmpty()
+                           ? std::nullopt
+                           : transportNamed(m_account.transports.first()))
+        config.sendTransports = {*t};
+    if (!makeStack(std::move(config), error))
+        return false;
+    // Ephemeral sockets for each transport; IPv6 only where the host has it.
+    QList<Bind> binds;
+    for (sip::TransportType t :
+         {sip::TransportType::Udp, sip::TransportType::Tcp, sip::TransportType::Tls}) {
+        binds.append({t, QHostAddress(QHostAddress::AnyIPv4), 0});
+        binds.append({t, QHostAddress(QHostAddress::AnyIPv6), 0});
+    }
+    QString ignored;
+    if (!openSockets(binds, &ignored, false)) {
+        *error = tr("cannot open any local socket to send from.");
+        return false;
+    }
+    return true;
+}
+
 bool AccountSession::startWithRegistrar(QString *error)
 {
     const auto aor = parseUri(m_account.aor);
@@ -194,7 +252,10 @@ bool AccountSession::startWithRegistrar(QString *error)
             return false;
         }
     }
-    if (m_account.keepAliveInterval > 0) {
+    if (m_options.keepAliveSeconds) {
+        config.keepAliveUdpMs = qint64(*m_options.keepAliveSeconds) * 1000;
+        config.keepAliveStreamMs = config.keepAliveUdpMs;
+    } else if (m_account.keepAliveInterval > 0) {
         config.keepAliveUdpMs = qint64(m_account.keepAliveInterval) * 1000;
         config.keepAliveStreamMs = config.keepAliveUdpMs;
     }
@@ -211,12 +272,8 @@ bool AccountSession::startWithRegistrar(QString *error)
             set.insert(t);
         config.sendTransports = set;
     }
-    m_stack = std::make_unique<sip::Stack>(config);
-    if (!m_stack->loadTls(m_options.tlsCertFile, m_options.tlsKeyFile, m_account.tlsCaFile,
-                          error)) {
-        *error = tr("TLS setup failed: %1").arg(*error);
+    if (!makeStack(std::move(config), error))
         return false;
-    }
     QList<Bind> binds = m_options.binds;
     if (binds.isEmpty()) {
         const QList<sip::TransportType> types =
@@ -247,22 +304,25 @@ bool AccountSession::startLocal(QString *error)
                    ? chosen
                    : preferredLocalAddress();
     }
-    const auto makeStack = [&](quint16 port) {
+    const auto makeLocalStack = [&](quint16 port) {
         sip::Stack::Config config;
         config.aor = localAor(user, host, port);
         config.displayName = m_account.displayName;
-        config.anyUser = true;
-        m_stack = std::make_unique<sip::Stack>(config);
-        QString tlsError;
-        if (!m_stack->loadTls(m_options.tlsCertFile, m_options.tlsKeyFile, m_account.tlsCaFile,
-                              &tlsError)) {
-            *error = tr("TLS setup failed: %1").arg(tlsError);
-            return false;
-        }
-        return true;
+        config.anyUser = m_options.anyUser;
+        return makeStack(std::move(config), error);
     };
     if (!m_options.binds.isEmpty()) {
-        if (!makeStack(m_options.binds.first().port))
+        // The caller chose the sockets, and with them the address: as given.
+        const auto aor = parseUri(m_account.aor);
+        if (!aor) {
+            *error = tr("\"%1\" is not a valid address.").arg(m_account.aor);
+            return false;
+        }
+        sip::Stack::Config config;
+        config.aor = aor->toByteArray();
+        config.displayName = m_account.displayName;
+        config.anyUser = m_options.anyUser;
+        if (!makeStack(std::move(config), error))
             return false;
         return openSockets(m_options.binds, error, true);
     }
@@ -271,7 +331,7 @@ bool AccountSession::startLocal(QString *error)
     const QHostAddress any(QHostAddress::AnyIPv4);
     const quint16 preferred =
         m_account.listenPort > 0 ? quint16(m_account.listenPort) : kDefaultLocalPort;
-    if (!makeStack(preferred))
+    if (!makeLocalStack(preferred))
         return false;
     QString why;
     if (openSockets(
@@ -280,7 +340,7 @@ bool AccountSession::startLocal(QString *error)
         return true;
     // Taken (another SIP program, a second profile): any free port.
     const quint16 port = freePortPair();
-    if (port == 0 || !makeStack(port)) {
+    if (port == 0 || !makeLocalStack(port)) {
         *error = tr("Cannot listen on port %1 or any other: %2").arg(preferred).arg(why);
         return false;
     }

@@ -3,6 +3,7 @@
 
 #include "AccountStatus.h"
 #include "store/Account.h"
+#include "transaction/TimerValues.h"
 #include "transport/Endpoint.h"
 
 #include <QCoreApplication>
@@ -15,11 +16,7 @@
 #include <memory>
 #include <optional>
 
-namespace sip {
-class Stack;
-class Uri;
-struct RegistrationStatus;
-} // namespace sip
+#include "ua/Stack.h"
 
 namespace tidings {
 
@@ -51,7 +48,19 @@ public:
 
     struct Options
     {
-        // Sockets to open instead of the defaults above.
+        enum class Mode
+        {
+            // As the account says: with a registrar, or listening without one.
+            Account,
+            // Only sending (tidings-cli send): ephemeral sockets on every
+            // transport and address family there is, no registration, the
+            // AOR as given.
+            SendOnly,
+        };
+        Mode mode = Mode::Account;
+        // Sockets to open instead of the defaults above. Without a
+        // registrar, the AOR is then used as given (the caller chose its
+        // address).
         QList<Bind> binds;
         // PEM: our TLS certificate and key (TLS binds then also listen).
         QString tlsCertFile;
@@ -62,6 +71,16 @@ public:
         // Accept MESSAGEs for any user part (a local account's address
         // changes with the machine's address, the user part does not).
         bool anyUser = true;
+        // The keep-alive interval in seconds, 0: none; nullopt: the
+        // account's (whose 0 means the defaults: 25 s over UDP, 120 s on
+        // connections, RFC 5626 §4.4.1).
+        std::optional<int> keepAliveSeconds;
+        // Transaction timers (RFC 3261 §17.1.1.1, Table 4); nullopt: the RFC's.
+        std::optional<sip::TimerValues> timers;
+        // Called once with the new stack, before any socket opens or any
+        // request goes out (e.g. to trace the wire, or to watch the
+        // registration from its first state).
+        std::function<void(sip::Stack &)> prepare;
     };
 
     // The account's port without a server, when neither it nor Options says.
@@ -102,6 +121,9 @@ signals:
 private:
     bool startWithRegistrar(QString *error);
     bool startLocal(QString *error);
+    bool startSendOnly(QString *error);
+    // Makes m_stack from `config` and loads the TLS material.
+    bool makeStack(sip::Stack::Config config, QString *error);
     bool openSockets(const QList<Bind> &binds, QString *error, bool allMustOpen);
     void onRegistration(const sip::RegistrationStatus &status);
     void setStatus(AccountStatus status);

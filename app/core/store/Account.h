@@ -35,7 +35,8 @@ struct Account
     bool registerAccount = true;
     // Requested registration expiry in seconds (RFC 3261 §10.2.1.1).
     int expires = 3600;
-    // Keep-alive interval in seconds (RFC 5626 §4.4); 0: none.
+    // Keep-alive interval in seconds (RFC 5626 §4.4); 0: the defaults (25 s
+    // over UDP, 120 s on connections).
     int keepAliveInterval = 0;
     BlockedAnswer blockedAnswer = BlockedAnswer::Decline;
     // A CA certificate (or a self-signed server certificate), PEM, to trust
