@@ -145,6 +145,8 @@ ConversationPane::ConversationPane(MessengerService &service, Database &reader, 
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
 
+    connect(&m_service, &MessengerService::accountsChanged, this,
+            &ConversationPane::refreshAccountNotice);
     connect(&m_service, &MessengerService::accountStatusChanged, this,
             [this](const AccountStatus &s) {
                 if (s.accountId == m_conversation.accountId) {
@@ -238,6 +240,18 @@ void ConversationPane::refreshHeader()
 
 void ConversationPane::refreshAccountNotice()
 {
+    // An account removed with its history kept: the conversation can be
+    // read, not continued from it.
+    const bool usable =
+        m_conversation.accountId == 0 || m_service.account(m_conversation.accountId).has_value();
+    m_composer->setEnabled(usable);
+    m_sendButton->setEnabled(usable);
+    if (!usable) {
+        m_accountNotice->setText(tr("The account of this conversation was removed. Add it again "
+                                    "(Accounts → Add a SIP account…) to write from it."));
+        m_accountNotice->show();
+        return;
+    }
     const AccountStatus s = m_service.status(m_conversation.accountId);
     if (s.isOnline() || m_conversation.accountId == 0) {
         m_accountNotice->hide();

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
@@ -192,6 +193,8 @@ void MainWindow::onOpened()
     });
     connect(m_listModel.get(), &ConversationListModel::totalUnreadChanged, this,
             &MainWindow::updateTitle);
+    connect(m_listModel.get(), &QAbstractItemModel::modelReset, this, &MainWindow::showCentral);
+    connect(m_listModel.get(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::showCentral);
     updateTitle(m_listModel->totalUnread());
     rebuildAccountsMenu();
     refreshStatusBar();
@@ -203,7 +206,9 @@ void MainWindow::showCentral()
 {
     if (!m_listModel)
         return;
-    if (m_service.accounts().isEmpty())
+    // The welcome only for a profile with nothing in it: history kept from a
+    // removed account is still shown.
+    if (m_service.accounts().isEmpty() && m_listModel->rowCount() == 0)
         m_stack->setCurrentWidget(m_welcome);
     else
         m_stack->setCurrentWidget(m_splitter);
@@ -394,19 +399,29 @@ void MainWindow::removeAccount(qint64 accountId)
     const auto account = m_service.account(accountId);
     if (!account)
         return;
-    QMessageBox box(QMessageBox::Warning, tr("Remove account"),
-                    tr("Remove %1 with all its conversations and history?\n\nTo keep the "
-                       "history, disable the account instead.")
+    QMessageBox box(QMessageBox::Question, tr("Remove account"),
+                    tr("Remove %1? It signs out and is no longer used. Its conversations stay "
+                       "readable, and adding the same address again brings them back.")
                         .arg(account->aor),
                     QMessageBox::Cancel, this);
-    QPushButton *remove =
-        box.addButton(tr("Remove account and history"), QMessageBox::DestructiveRole);
+    box.setObjectName(QStringLiteral("removeAccountDialog"));
+    auto *deleteHistory = new QCheckBox(tr("Also delete its conversations and history"), &box);
+    deleteHistory->setObjectName(QStringLiteral("deleteHistoryCheck"));
+    box.setCheckBox(deleteHistory);
+    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("removeAccountButton"));
+    box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() != static_cast<QAbstractButton *>(remove))
         return;
-    if (m_conversationPane && m_conversationPane->accountId() == accountId)
+    const bool keepHistory = !deleteHistory->isChecked();
+    if (!keepHistory && m_conversationPane && m_conversationPane->accountId() == accountId)
         m_conversationPane->closeConversation();
-    m_service.removeAccount(accountId);
+    QPointer<MainWindow> self(this);
+    m_service.removeAccount(accountId, keepHistory, [self](StoreResult<void> r) {
+        if (self && !r)
+            QMessageBox::warning(self, tr("Remove account"), r.error().toString());
+    });
 }
 
 void MainWindow::newConversation()

@@ -132,6 +132,47 @@ private slots:
             "INSERT INTO messages_words (messages_words, rank) VALUES ('integrity-check', 1)")));
     }
 
+    void retiringKeepsTheHistoryAndTheSameAddressBringsItBack()
+    {
+        TempProfile p;
+        QVERIFY(p.isValid());
+        AccountStore accounts(p.db());
+        const Account before = accounts.find(p.accountId()).value();
+        QVERIFY(
+            MessageStore(p.db())
+                .insertIncoming(incoming(p.accountId(), "sip:friend@example.com", "keep me", "r1"))
+                .isStored());
+        QVERIFY(accounts.retire(p.accountId()).ok());
+        QVERIFY(accounts.list().value().isEmpty()); // not in use any more
+        const Account retired = accounts.find(p.accountId()).value();
+        QVERIFY(retired.removed);
+        QVERIFY(!retired.enabled);
+        // Its history is still there, readable.
+        const auto conversations = ConversationStore(p.db()).list().value();
+        QCOMPARE(conversations.size(), 1);
+        QCOMPARE(conversations.first().accountId, p.accountId());
+        QCOMPARE(MessageStore(p.db()).history({}, 0).value().first().body,
+                 QStringLiteral("keep me"));
+
+        // Added again (another spelling of the address): the same account,
+        // the new settings, the old history.
+        Account again;
+        QCOMPARE(before.aor, QStringLiteral("sip:me@example.com"));
+        again.aor = QStringLiteral("sip:me@EXAMPLE.com"); // hosts compare case-blind (§19.1.4)
+        again.displayName = QStringLiteral("Back again");
+        const auto id = accounts.add(again);
+        QVERIFY2(id.ok(), qPrintable(id.error().toString()));
+        QCOMPARE(id.value(), p.accountId());
+        const Account revived = accounts.find(id.value()).value();
+        QVERIFY(!revived.removed);
+        QVERIFY(revived.enabled);
+        QCOMPARE(revived.displayName, QStringLiteral("Back again"));
+        QCOMPARE(accounts.list().value().size(), 1);
+        QCOMPARE(ConversationStore(p.db()).list().value().first().accountId, id.value());
+        // Only a retired one comes back: an account in use is a duplicate.
+        QCOMPARE(accounts.add(again).error().code(), StoreError::Code::Duplicate);
+    }
+
     void readOnlyRefusesWrites()
     {
         TempProfile p;

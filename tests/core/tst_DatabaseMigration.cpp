@@ -66,15 +66,16 @@ const QList<VersionFixture> &fixtures()
         {2,
          {
              QStringLiteral("INSERT INTO accounts (id, aor, aor_key, display_name, created_at, "
-                            "updated_at, register, tls_ca_file, listen_port) VALUES (8, "
+                            "updated_at, register, tls_ca_file, listen_port, removed) VALUES (8, "
                             "'sip:me@192.0.2.7:5062', 'sip:me@192.0.2.7:5062', 'Me', 1, 1, 0, "
-                            "'/etc/ssl/own-ca.pem', 5062)"),
+                            "'/etc/ssl/own-ca.pem', 5062, 1)"),
              QStringLiteral("UPDATE conversations SET peer_display_name = 'Friendly' WHERE id = 3"),
          },
          [](Database &db) {
              const auto me = AccountStore(db).find(8).value();
              QCOMPARE(me.tlsCaFile, QStringLiteral("/etc/ssl/own-ca.pem"));
              QCOMPARE(me.listenPort, 5062);
+             QVERIFY(me.removed);
              QVERIFY(!me.registerAccount);
              QCOMPARE(ConversationStore(db).find(3).value().peerDisplayName,
                       QStringLiteral("Friendly"));

@@ -12,8 +12,15 @@
 #include "WelcomePage.h"
 #include "dialogs/AccountDialog.h"
 #include "dialogs/LocalAccountDialog.h"
+#include "models/ConversationListModel.h"
+#include "models/MessageListModel.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/MessageStore.h"
+#include "widgets/Composer.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -22,6 +29,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -189,6 +197,82 @@ private slots:
         QVERIFY2(scan.containing.isEmpty(), qPrintable(scan.containing.join(QLatin1Char(' '))));
         QVERIFY(scan.unreadable.isEmpty());
         QVERIFY(scan.files >= 2); // the database and ui.ini at least
+    }
+
+    // Removing an account keeps its history unless the user asks: the
+    // conversation stays readable (not writable), and adding the address
+    // again brings it back; with "also delete" it is gone.
+    void removingAnAccountKeepsItsHistoryUnlessAsked()
+    {
+        qint64 accountId = 0;
+        {
+            auto db = Database::open(m_dir->path());
+            QVERIFY(db.ok());
+            Account local;
+            local.aor = QStringLiteral("sip:ann@127.0.0.1");
+            local.registerAccount = false;
+            accountId = AccountStore(*db.value()).add(local).value();
+            IncomingMessage m;
+            m.accountId = accountId;
+            m.peerUri = QStringLiteral("sip:bob@127.0.0.1:9");
+            m.body = QStringLiteral("remember this");
+            m.callId = QStringLiteral("keep-1");
+            m.cseq = 1;
+            QVERIFY(MessageStore(*db.value()).insertIncoming(m).isStored());
+        }
+        GuiApp app(*m_secrets, m_dir->path());
+        QVERIFY(app.start());
+        MainWindow &w = *app.window;
+        QCOMPARE(w.conversationModel()->rowCount(), 1);
+        const qint64 conversationId = w.conversationModel()->at(0).id;
+
+        const auto removeThroughTheMenu = [&](bool deleteHistory) {
+            whenDialogOpens<QMessageBox>([deleteHistory](QMessageBox *box) {
+                QCOMPARE(box->objectName(), QStringLiteral("removeAccountDialog"));
+                box->findChild<QCheckBox *>(QStringLiteral("deleteHistoryCheck"))
+                    ->setChecked(deleteHistory);
+                box->findChild<QPushButton *>(QStringLiteral("removeAccountButton"))->click();
+            });
+            QMenu *menu = menuNamed(w, QStringLiteral("accountMenu%1").arg(accountId));
+            QVERIFY(menu);
+            QAction *remove = nullptr;
+            for (QAction *a : menu->actions())
+                if (a->text() == QStringLiteral("Remove…"))
+                    remove = a;
+            QVERIFY(remove);
+            remove->trigger();
+        };
+
+        removeThroughTheMenu(false);
+        QTRY_VERIFY_WITH_TIMEOUT(app.service->accounts().isEmpty(), 5000);
+        QTest::qWait(50);
+        QCOMPARE(w.conversationModel()->rowCount(), 1); // the history stays
+        auto *stack = w.findChild<QStackedWidget *>();
+        QVERIFY(stack->currentWidget() != w.welcomePage());
+        w.openConversation(conversationId);
+        ConversationPane *pane = w.conversationPane();
+        QCOMPARE(pane->messageModel()->rowCount(), 1);
+        QVERIFY(!pane->composer()->isEnabled());
+        auto *notice = pane->findChild<QLabel *>(QStringLiteral("accountNotice"));
+        QVERIFY(notice->isVisible());
+        QVERIFY(notice->text().contains(QLatin1String("was removed")));
+
+        // The same address again: the same account, writable again.
+        Account back;
+        back.aor = QStringLiteral("sip:ann@127.0.0.1");
+        back.registerAccount = false;
+        qint64 backId = 0;
+        app.service->addAccount(back, {},
+                                [&](StoreResult<qint64> r) { backId = r.ok() ? r.value() : -1; });
+        QTRY_VERIFY(backId != 0);
+        QCOMPARE(backId, accountId);
+        QTRY_VERIFY(pane->composer()->isEnabled());
+
+        // And removed with its history.
+        removeThroughTheMenu(true);
+        QTRY_VERIFY_WITH_TIMEOUT(app.service->accounts().isEmpty(), 5000);
+        QTRY_COMPARE(w.conversationModel()->rowCount(), 0);
+        QTRY_COMPARE(stack->currentWidget(), static_cast<QWidget *>(w.welcomePage()));
     }
 
     void windowStateKeptAcrossRuns()

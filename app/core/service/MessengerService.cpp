@@ -385,16 +385,16 @@ void MessengerService::setAccountEnabled(qint64 accountId, bool enabled, Done<vo
     updateAccount(*a, std::nullopt, std::move(done));
 }
 
-void MessengerService::removeAccount(qint64 accountId, Done<void> done)
+void MessengerService::removeAccount(qint64 accountId, bool keepHistory, Done<void> done)
 {
     const auto a = account(accountId);
     QPointer<MessengerService> self(this);
     const int bound = m_options.unregisterBoundMs;
     QMetaObject::invokeMethod(
         m_worker,
-        [w = m_worker, accountId, bound, self, done, a] {
-            w->stopSession(accountId, bound, [w, accountId, self, done, a] {
-                StoreResult<void> removed = w->removeAccount(accountId);
+        [w = m_worker, accountId, keepHistory, bound, self, done, a] {
+            w->stopSession(accountId, bound, [w, accountId, keepHistory, self, done, a] {
+                StoreResult<void> removed = w->removeAccount(accountId, keepHistory);
                 QMetaObject::invokeMethod(
                     self.data(),
                     [self, removed, done, a] {

@@ -94,9 +94,10 @@ public:
     void updateAccount(const Account &account, const std::optional<QString> &password,
                        Done<void> done = {});
     void setAccountEnabled(qint64 accountId, bool enabled, Done<void> done = {});
-    // Removes the account with its conversations and history; its password
-    // leaves the keychain.
-    void removeAccount(qint64 accountId, Done<void> done = {});
+    // Removes the account (it signs out first, bounded); its password leaves
+    // the keychain. keepHistory: its conversations stay readable and adding
+    // the same address again brings them back; else they are deleted too.
+    void removeAccount(qint64 accountId, bool keepHistory, Done<void> done = {});
     // Tries to register now (after a failure, instead of waiting for the
     // back-off); starts the account when it is not running.
     void reconnect(qint64 accountId);

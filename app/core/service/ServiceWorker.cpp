@@ -155,7 +155,7 @@ StoreResult<void> ServiceWorker::updateAccount(const Account &account)
     return updated;
 }
 
-StoreResult<void> ServiceWorker::removeAccount(qint64 accountId)
+StoreResult<void> ServiceWorker::removeAccount(qint64 accountId, bool keepHistory)
 {
     if (!m_db)
         return StoreError(StoreError::Code::InvalidState, tr("The profile is not open."));
@@ -165,7 +165,8 @@ StoreResult<void> ServiceWorker::removeAccount(qint64 accountId)
         m_messenger->detach(accountId);
         m_sessions.erase(it);
     }
-    auto removed = AccountStore(*m_db).remove(accountId);
+    auto removed =
+        keepHistory ? AccountStore(*m_db).retire(accountId) : AccountStore(*m_db).remove(accountId);
     if (removed)
         listAccounts();
     return removed;

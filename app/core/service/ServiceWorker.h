@@ -46,7 +46,8 @@ public:
 
     StoreResult<qint64> addAccount(const Account &account);
     StoreResult<void> updateAccount(const Account &account);
-    StoreResult<void> removeAccount(qint64 accountId);
+    // keepHistory: retired (AccountStore::retire), else deleted with it.
+    StoreResult<void> removeAccount(qint64 accountId, bool keepHistory);
 
 signals:
     void accountsListed(const QList<tidings::Account> &accounts);

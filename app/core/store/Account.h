@@ -45,6 +45,10 @@ struct Account
     // Without registration (registerAccount false: "use without a server")
     // the port to listen on, UDP and TCP; 0: 5060, or a free one when taken.
     int listenPort = 0;
+    // Removed by the user with its history kept: not listed, never started;
+    // its conversations stay readable. Adding the same address again brings
+    // it back with that history.
+    bool removed = false;
     QDateTime createdAt;
     QDateTime updatedAt;
 };

@@ -15,7 +15,7 @@ namespace {
 constexpr const char *kColumns =
     "id, aor, display_name, registrar, outbound_proxy, auth_user, transports, enabled, "
     "register, expires, keepalive_interval, blocked_answer, created_at, updated_at, tls_ca_file, "
-    "listen_port";
+    "listen_port, removed";
 
 Account readAccount(const QSqlQuery &q)
 {
@@ -37,6 +37,7 @@ Account readAccount(const QSqlQuery &q)
     a.updatedAt = Sql::toTime(q.value(13));
     a.tlsCaFile = q.value(14).toString();
     a.listenPort = q.value(15).toInt();
+    a.removed = q.value(16).toBool();
     return a;
 }
 
@@ -98,6 +99,16 @@ StoreResult<qint64> AccountStore::add(const Account &account)
         return done.error();
     }
     if (q.numRowsAffected() == 0) {
+        // Removed with its history kept: the same address brings it back.
+        auto existing = findByAor(account.aor);
+        if (existing && existing.value() && existing.value()->removed) {
+            Account revived = account;
+            revived.id = existing.value()->id;
+            revived.removed = false;
+            if (auto saved = update(revived); !saved)
+                return saved.error();
+            return revived.id;
+        }
         return StoreError(StoreError::Code::Duplicate,
                           tr("There is already an account for %1.").arg(account.aor));
     }
@@ -120,8 +131,9 @@ StoreResult<void> AccountStore::update(const Account &account)
         "transports = :transports, enabled = :enabled, register = :register, "
         "expires = :expires, keepalive_interval = :keepalive, "
         "blocked_answer = :blocked_answer, tls_ca_file = :tls_ca_file, "
-        "listen_port = :listen_port, updated_at = :now WHERE id = :id"));
+        "listen_port = :listen_port, removed = :removed, updated_at = :now WHERE id = :id"));
     bindSettings(q, account, key.value());
+    q.bindValue(QStringLiteral(":removed"), account.removed ? 1 : 0);
     q.bindValue(QStringLiteral(":id"), account.id);
     if (!q.exec()) {
         if (StoreError::sqliteCode(q.lastError()) == 19) { // SQLITE_CONSTRAINT: aor_key
@@ -180,7 +192,26 @@ StoreResult<QList<Account>> AccountStore::select(const QString &where,
 
 StoreResult<QList<Account>> AccountStore::list() const
 {
-    return select({}, {});
+    return select(QStringLiteral("WHERE removed = 0"), {});
+}
+
+StoreResult<void> AccountStore::retire(qint64 id)
+{
+    if (m_db.isReadOnly()) {
+        return m_db.readOnlyError();
+    }
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE accounts SET removed = 1, enabled = 0, updated_at = ? "
+                             "WHERE id = ?"));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (auto done = Sql::run(q, tr("Could not remove the account.")); !done) {
+        return done;
+    }
+    if (q.numRowsAffected() == 0) {
+        return StoreError(StoreError::Code::NotFound, tr("The account no longer exists."));
+    }
+    return {};
 }
 
 StoreResult<Account> AccountStore::find(qint64 id) const

@@ -157,7 +157,8 @@ const std::vector<Migration> &migrations()
          }},
         // Version 2: what the desktop app's account dialog sets besides the
         // version 1 settings: a CA to trust for a self-hosted server's TLS
-        // certificate, and the port an account without a server listens on;
+        // certificate, the port an account without a server listens on, and
+        // "removed" for an account removed with its history kept;
         // the display name a peer gives in From, kept with the conversation
         // (the address book holds only whom the user added); an index of the
         // unread messages.
@@ -171,6 +172,8 @@ const std::vector<Migration> &migrations()
              // every burst that arrives in it).
              QStringLiteral("CREATE INDEX messages_unread ON messages (conversation_id) "
                             "WHERE direction = 0 AND is_read = 0"),
+             QStringLiteral("ALTER TABLE accounts ADD COLUMN removed INTEGER NOT NULL DEFAULT 0 "
+                            "CHECK (removed IN (0, 1))"),
              QStringLiteral("ALTER TABLE accounts ADD COLUMN listen_port INTEGER NOT NULL "
                             "DEFAULT 0 CHECK (listen_port BETWEEN 0 AND 65535)"),
          }},
